@@ -1,0 +1,60 @@
+// Nix's lexical rules: which names may stand bare, and how text is escaped in both kinds of
+// string. Written against the Nix 2.8 lexer, which is the oldest Nix we promise to satisfy.
+
+import { NixError } from "./error.js";
+
+/** Words the Nix lexer reserves; `or` counts, since it cannot be an attribute name bare. */
+export const NIX_KEYWORDS: ReadonlySet<string> = new Set([
+  "if",
+  "then",
+  "else",
+  "assert",
+  "with",
+  "let",
+  "in",
+  "rec",
+  "inherit",
+  "or",
+]);
+
+const BARE_NAME = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
+
+/** True when `name` can be written without quotes as an identifier or attribute name. */
+export function isBareName(name: string): boolean {
+  return BARE_NAME.test(name) && !NIX_KEYWORDS.has(name);
+}
+
+/** Refuses text Nix cannot hold: Nix strings are C strings, so NUL cannot be represented. */
+export function checkText(text: string, path: string): void {
+  if (text.includes("\0")) {
+    throw new NixError("nul-in-string", path, `text ${JSON.stringify(text)} holds a NUL byte`);
+  }
+}
+
+/**
+ * Escapes literal text for a double-quoted string. `beforeInterpolation` says an
+ * interpolation follows, so a trailing `$` must not fuse with it into `$${`.
+ */
+export function escapeDoubleQuoted(text: string, beforeInterpolation: boolean): string {
+  let out = text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\$\{/g, "\\${")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\\t");
+  if (beforeInterpolation && out.endsWith("$") && !out.endsWith("\\$")) {
+    out = out.slice(0, -1) + "\\$";
+  }
+  return out;
+}
+
+/** An attribute name as Nix source: bare when it may be, else a double-quoted string. */
+export function attrName(name: string): string {
+  return isBareName(name) ? name : `"${escapeDoubleQuoted(name, false)}"`;
+}
+
+/** An attribute path as Nix source, quoting each segment on its own (`a."b c".d`). */
+export function attrPathText(path: readonly string[]): string {
+  return path.map(attrName).join(".");
+}

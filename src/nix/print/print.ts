@@ -1,0 +1,315 @@
+// The printer: each node becomes a prettier document, and prettier's layout engine fits the
+// documents to the width. The rules follow nixfmt (RFC 166 style) as DESIGN.md describes.
+
+import { builders, printer } from "prettier/doc";
+import type { Entry, ListItem, NixExpr, NodeOf, Parameter, StringPart } from "../ast.js";
+import { attrName, attrPathText, escapeDoubleQuoted } from "../lexical.js";
+import { indentedLines } from "./indented.js";
+import { Level, levelOf, operandLevels, unreachable } from "./precedence.js";
+
+type Doc = builders.Doc;
+const { group, indent, line, softline, hardline, join, literalline, markAsRoot } = builders;
+
+/** Layout settings; the defaults are nixfmt's. */
+export interface PrintOptions {
+  /** Columns a line may use, indentation included. */
+  readonly width?: number;
+}
+
+/** Nix source for `expr`, ending in exactly one newline. */
+export function printNix(expr: NixExpr, options: PrintOptions = {}): string {
+  const { formatted } = printer.printDocToString(print(expr), {
+    printWidth: options.width ?? 100,
+    tabWidth: 2,
+    useTabs: false,
+  });
+  return formatted + "\n";
+}
+
+/** The document for an expression standing where any expression may stand. */
+function print(expr: NixExpr): Doc {
+  switch (expr.kind) {
+    case "identifier":
+      return expr.name;
+    case "int":
+      return printInt(expr.value);
+    case "float":
+      return printFloat(expr.value);
+    case "null":
+      return "null";
+    case "string":
+      return printString(expr.parts);
+    case "indented-string":
+      return printIndentedString(expr.parts);
+    case "path":
+      return expr.text;
+    case "attrset":
+      return printAttrset(expr);
+    case "list":
+      return printList(expr.items);
+    case "function":
+      return printFunction(expr);
+    case "apply":
+      return printApply(expr);
+    case "select":
+      return printSelect(expr);
+    case "has-attr":
+      return [slot(expr.target, Level.negate), " ? ", attrPathText(expr.path)];
+    case "not":
+      return ["!", slot(expr.operand, Level.not)];
+    case "negate":
+      return ["-", slot(expr.operand, Level.select)];
+    case "binary":
+      return printBinary(expr);
+    case "let":
+      return printLet(expr);
+    case "with":
+      return group(["with ", print(expr.scope), ";", line, print(expr.body)]);
+    case "if":
+      return printIf(expr);
+    case "assert":
+      return ["assert ", print(expr.condition), ";", hardline, print(expr.body)];
+    case "raw":
+      return expr.text;
+    default:
+      return unreachable(expr);
+  }
+}
+
+/** `expr` in a slot that needs at least `level`, parenthesised when it binds looser. */
+function slot(expr: NixExpr, level: number): Doc {
+  return levelOf(expr) >= level ? print(expr) : parenthesised(expr);
+}
+
+/**
+ * `( ... )`: hugging the contents when they end in a block that opens on this line
+ * (`(lib.mkIf c {`), else breaking inside the parentheses when too long.
+ */
+function parenthesised(expr: NixExpr): Doc {
+  if (endsInBlock(expr)) return ["(", print(expr), ")"];
+  return group(["(", indent([softline, print(expr)]), softline, ")"]);
+}
+
+/** Sets, lists and indented strings open on the current line and may span many lines. */
+function isBlock(expr: NixExpr): boolean {
+  switch (expr.kind) {
+    case "attrset":
+    case "list":
+    case "indented-string":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** True for a block, or an application whose last argument is one. */
+function endsInBlock(expr: NixExpr): boolean {
+  if (isBlock(expr)) return true;
+  if (expr.kind === "apply") return isBlock(expr.args[expr.args.length - 1]!);
+  return false;
+}
+
+function printInt(value: bigint): Doc {
+  if (value === -(2n ** 63n)) return "-9223372036854775807 - 1";
+  return value.toString();
+}
+
+/** Shortest round-tripping digits, always with a dot: `2.0`, `1.0e-9`, `3.0e30`. */
+function printFloat(value: number): Doc {
+  const sign = value < 0 || Object.is(value, -0) ? "-" : "";
+  const [mantissa, exponent] = Math.abs(value).toString().split("e");
+  const withDot = mantissa!.includes(".") ? mantissa! : `${mantissa}.0`;
+  return exponent === undefined
+    ? sign + withDot
+    : `${sign}${withDot}e${exponent.replace(/^\+/, "")}`;
+}
+
+function printString(parts: readonly StringPart[]): Doc {
+  const docs: Doc[] = ['"'];
+  parts.forEach((part, i) => {
+    if (typeof part === "string") {
+      docs.push(escapeDoubleQuoted(part, i + 1 < parts.length));
+    } else {
+      docs.push("${", print(part), "}");
+    }
+  });
+  docs.push('"');
+  return docs;
+}
+
+/**
+ * Content lines are written with literal line breaks so that prettier never trims their
+ * trailing spaces; `markAsRoot` gives them the indentation of the enclosing block.
+ */
+function printIndentedString(parts: readonly StringPart[]): Doc {
+  const lines = indentedLines(parts);
+  const body = lines.map((content, i) => {
+    const last = i === lines.length - 1;
+    if (content.length === 0) return last ? [] : literalline;
+    const docs = content.map((part) =>
+      typeof part === "string" ? part : ["${", print(part), "}"],
+    );
+    return indent(markAsRoot([literalline, ...docs]));
+  });
+
+  const endsWithNewline = lines[lines.length - 1]!.length === 0;
+  const closing = endsWithNewline ? markAsRoot([literalline, "''"]) : "''";
+  return ["''", ...body, closing];
+}
+
+function printEntries(entries: readonly Entry[]): Doc[] {
+  return entries.map((entry, i) => [
+    i > 0 ? hardline : "",
+    entry.blankLineBefore && i > 0 ? hardline : "",
+    comment(entry.comment),
+    entry.kind === "binding" ? printBinding(entry.path, entry.value) : printInherit(entry),
+  ]);
+}
+
+function comment(text: string | undefined): Doc {
+  if (text === undefined) return "";
+  return text.split("\n").map((lineText) => [lineText === "" ? "#" : `# ${lineText}`, hardline]);
+}
+
+function printBinding(path: readonly string[], value: NixExpr): Doc {
+  return [attrPathText(path), " =", printRightHandSide(value), ";"];
+}
+
+/** After `=`: blocks open on the same line, anything else moves down when it is too long. */
+function printRightHandSide(value: NixExpr): Doc {
+  if (absorbsOnLine(value)) return [" ", print(value)];
+  return group(indent([line, print(value)]));
+}
+
+function absorbsOnLine(value: NixExpr): boolean {
+  if (isBlock(value) || value.kind === "string") return true;
+  if (value.kind === "apply") return lastArgumentAbsorbs(value);
+  if (value.kind === "function") return value.parameter.kind === "name" && isBlock(value.body);
+  return false;
+}
+
+function lastArgumentAbsorbs(expr: NodeOf<"apply">): boolean {
+  const last = expr.args[expr.args.length - 1]!;
+  return isBlock(last) || levelOf(last) < Level.select;
+}
+
+function printInherit(entry: Extract<Entry, { kind: "inherit" }>): Doc {
+  const from = entry.from === undefined ? "" : ["(", print(entry.from), ") "];
+  return ["inherit ", from, entry.names.map(attrName).join(" "), ";"];
+}
+
+function printAttrset(expr: NodeOf<"attrset">): Doc {
+  const open = expr.rec ? "rec {" : "{";
+  if (expr.entries.length === 0) return `${open} }`;
+  return [open, indent([hardline, ...printEntries(expr.entries)]), hardline, "}"];
+}
+
+function printList(items: readonly ListItem[]): Doc {
+  if (items.length === 0) return "[ ]";
+  const docs = items.map((item, i) => [
+    item.blankLineBefore && i > 0 ? hardline : "",
+    comment(item.comment),
+    slot(item.value, Level.select),
+  ]);
+  const single = items.length === 1 && items[0]!.comment === undefined;
+  const separator = single ? line : hardline;
+  return group(["[", indent([separator, join(hardline, docs)]), separator, "]"]);
+}
+
+function printParameter(parameter: Parameter): Doc {
+  if (parameter.kind === "name") return parameter.name;
+
+  const fields: Doc[] = parameter.fields.map((field) =>
+    field.default === undefined ? field.name : [field.name, " ? ", print(field.default)],
+  );
+  if (parameter.ellipsis) fields.push("...");
+  const bind = parameter.bind === undefined ? "" : ` @ ${parameter.bind}`;
+  if (fields.length === 0) return ["{ }", bind];
+  if (fields.length >= 3) {
+    // Every name ends in a comma; `...` is always last and takes none.
+    const lines = fields.map((field, i) =>
+      [hardline, field, i === fields.length - 1 && parameter.ellipsis ? "" : ","]);
+    return ["{", indent(lines), hardline, "}", bind];
+  }
+  return group(["{ ", join(", ", fields), " }", bind]);
+}
+
+function printFunction(expr: NodeOf<"function">): Doc {
+  const head = [printParameter(expr.parameter), ":"];
+  const body = expr.body;
+
+  if (expr.parameter.kind === "name" && isBlock(body)) return [head, " ", print(body)];
+  if (expr.parameter.kind === "pattern" && (isBlock(body) || body.kind === "let")) {
+    return [head, hardline, print(body)];
+  }
+  if (body.kind === "function") return [head, " ", print(body)];
+  return group([head, indent([line, print(body)])]);
+}
+
+/**
+ * `f a b`: when the last argument is a block or needs parentheses, it opens on this line
+ * and its body is indented below (`lib.mkIf cond {`, `lib.mkIf cond (`).
+ */
+function printApply(expr: NodeOf<"apply">): Doc {
+  const fn = slot(expr.fn, Level.apply);
+  const args = expr.args;
+  const last = args[args.length - 1]!;
+  const init = args.slice(0, -1).map((arg) => [line, slot(arg, Level.select)]);
+
+  if (isBlock(last)) return [group([fn, indent(init)]), " ", print(last)];
+  if (levelOf(last) < Level.select) {
+    const opened = group(["(", indent([softline, print(last)]), softline, ")"]);
+    return [group([fn, indent(init)]), " ", opened];
+  }
+  return group([fn, indent([...init, line, slot(last, Level.select)])]);
+}
+
+function printSelect(expr: NodeOf<"select">): Doc {
+  const target = expr.target;
+  const flat = target.kind === "select" && target.default === undefined;
+  const base = flat ? print(target) : slot(target, Level.atom);
+  // A path or number followed by `.name` would lex as one token; keep them apart.
+  const wrapped = target.kind === "path" || isNumber(target) ? parenthesised(target) : base;
+  const selected = [wrapped, ".", attrPathText(expr.path)];
+  if (expr.default === undefined) return selected;
+  return [selected, " or ", slot(expr.default, Level.select)];
+}
+
+function isNumber(expr: NixExpr): boolean {
+  return expr.kind === "int" || expr.kind === "float";
+}
+
+function printBinary(expr: NodeOf<"binary">): Doc {
+  const levels = operandLevels(expr.op);
+  const left = slot(expr.left, levels.left);
+  const right = slot(expr.right, levels.right);
+  if (isBlock(expr.right)) return [group(left), " ", expr.op, " ", right];
+  return group([left, line, expr.op, " ", right]);
+}
+
+function printLet(expr: NodeOf<"let">): Doc {
+  return [
+    "let",
+    indent([hardline, ...printEntries(expr.entries)]),
+    hardline,
+    "in",
+    hardline,
+    print(expr.body),
+  ];
+}
+
+function printIf(expr: NodeOf<"if">): Doc {
+  const otherwise =
+    expr.else.kind === "if"
+      ? [" ", printIf(expr.else)]
+      : indent([line, print(expr.else)]);
+  return group([
+    "if ",
+    print(expr.condition),
+    " then",
+    indent([line, print(expr.then)]),
+    line,
+    "else",
+    otherwise,
+  ]);
+}
