@@ -35,7 +35,7 @@ export interface PatternField {
   readonly default?: NixExpr;
 }
 
-/** `x:` or `{ a, b ? 1, ... } @ args:`. */
+/** `x:` or `{ a, b ? 1, ... }@args:`. */
 export type Parameter =
   | { readonly kind: "name"; readonly name: string }
   | {

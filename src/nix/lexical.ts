@@ -43,10 +43,19 @@ export function escapeDoubleQuoted(text: string, beforeInterpolation: boolean): 
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t");
-  if (beforeInterpolation && out.endsWith("$") && !out.endsWith("\\$")) {
+  // Decided on the text, not the output: in `\\$` the backslash is escaped, not the `$`.
+  if (beforeInterpolation && text.endsWith("$")) {
     out = out.slice(0, -1) + "\\$";
   }
   return out;
+}
+
+/**
+ * False for the subnormal floats: Nix 2.8 reads float literals with `strtod` and rejects any
+ * that set `ERANGE`, which every subnormal does. Those are printed as a division instead.
+ */
+export function hasFloatLiteral(value: number): boolean {
+  return value === 0 || Math.abs(value) >= 2 ** -1022;
 }
 
 /** An attribute name as Nix source: bare when it may be, else a double-quoted string. */

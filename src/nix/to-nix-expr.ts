@@ -2,7 +2,7 @@
 
 import type { Binding, NixExpr } from "./ast.js";
 import { NixError } from "./error.js";
-import { attrName } from "./lexical.js";
+import { attrName, checkText } from "./lexical.js";
 import { float, int, bool, nullValue, text } from "./build/literals.js";
 import { isNixExpr, node } from "./build/node.js";
 import { checkDuplicates } from "./build/attrs.js";
@@ -61,11 +61,12 @@ function convertObject(value: object, where: string, open: Set<object>): NixExpr
       );
     }
 
-    const entries: Binding[] = Object.entries(value).map(([name, inner]) => ({
-      kind: "binding",
-      path: [name],
-      value: convert(inner, childPath(where, name), open),
-    }));
+    const entries: Binding[] = Object.entries(value).map(([name, inner]) => {
+      const at = childPath(where, name);
+      // A name is Nix text too, so it cannot hold NUL either.
+      checkText(name, at);
+      return { kind: "binding", path: [name], value: convert(inner, at, open) };
+    });
     checkDuplicates(entries, []);
     return node({ kind: "attrset", rec: false, entries });
   } finally {

@@ -53,15 +53,25 @@ export function nullValue(): NodeOf<"null"> {
   return node({ kind: "null" });
 }
 
+function pushPart(merged: StringPart[], part: StringPart): void {
+  const last = merged.length - 1;
+  if (typeof part === "string" && typeof merged[last] === "string") {
+    merged[last] = merged[last] + part;
+  } else {
+    merged.push(part);
+  }
+}
+
 function checkParts(parts: readonly StringPart[], where: string): readonly StringPart[] {
   const merged: StringPart[] = [];
   for (const part of parts) {
     if (typeof part === "string") {
       checkText(part, where);
       if (part === "") continue;
-      const last = merged.length - 1;
-      if (typeof merged[last] === "string") merged[last] = merged[last] + part;
-      else merged.push(part);
+      pushPart(merged, part);
+    } else if (part.kind === "string") {
+      // A plain string inside an interpolation reads better spliced into this one.
+      for (const inner of part.parts) pushPart(merged, inner);
     } else {
       merged.push(part);
     }
@@ -79,10 +89,13 @@ export function indentedString(...parts: StringPart[]): NodeOf<"indented-string"
   return node({ kind: "indented-string", parts: checkParts(parts, "<indented string>") });
 }
 
-/** Text as the string kind nixfmt would pick: indented when it spans lines. */
+/** Text as the string kind a person would pick: indented when it spans lines. */
 export function text(value: string, where = "<string>"): NixExpr {
   checkText(value, where);
-  return value.includes("\n") ? indentedString(value) : string(value);
+  // Text that is only line breaks, or one line and a break, reads better as "...\n".
+  const lines = value.split("\n");
+  const multiLine = lines.slice(0, -1).some((line) => line !== "") && lines.length > 2;
+  return multiLine ? indentedString(value) : string(value);
 }
 
 const PATH_LITERAL = /^(?:\.{0,2}\/|~\/)?[A-Za-z0-9._+-]+(?:\/[A-Za-z0-9._+-]+)*$|^<[A-Za-z0-9._+/-]+>$/;

@@ -1,6 +1,7 @@
 // One precedence table for Nix, loosest first, and the slot rules that decide parentheses.
 
 import type { BinaryOperator, NixExpr } from "../ast.js";
+import { hasFloatLiteral } from "../lexical.js";
 
 /** Binding strength of an expression; a slot asks for at least some level. */
 export const Level = {
@@ -65,6 +66,8 @@ export function levelOf(expr: NixExpr): number {
       if (expr.value === INT_MIN) return Level.sum;
       return expr.value < 0n ? Level.negate : Level.atom;
     case "float":
+      // A subnormal float has no literal, so it prints as a division.
+      if (!hasFloatLiteral(expr.value)) return Level.product;
       return expr.value < 0 || Object.is(expr.value, -0) ? Level.negate : Level.atom;
     case "if":
     case "function":

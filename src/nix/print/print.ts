@@ -3,7 +3,7 @@
 
 import { builders, printer } from "prettier/doc";
 import type { Entry, ListItem, NixExpr, NodeOf, Parameter, StringPart } from "../ast.js";
-import { attrName, attrPathText, escapeDoubleQuoted } from "../lexical.js";
+import { attrName, attrPathText, escapeDoubleQuoted, hasFloatLiteral } from "../lexical.js";
 import { indentedLines } from "./indented.js";
 import { Level, levelOf, operandLevels, unreachable } from "./precedence.js";
 
@@ -24,6 +24,15 @@ export function printNix(expr: NixExpr, options: PrintOptions = {}): string {
     useTabs: false,
   });
   return formatted + "\n";
+}
+
+/** An interpolation's contents on one line, as nixfmt keeps them, whatever the width. */
+function printFlat(expr: NixExpr): string {
+  return printer.printDocToString(print(expr), {
+    printWidth: Number.POSITIVE_INFINITY,
+    tabWidth: 2,
+    useTabs: false,
+  }).formatted;
 }
 
 /** The document for an expression standing where any expression may stand. */
@@ -105,6 +114,7 @@ function isBlock(expr: NixExpr): boolean {
 /** True for a block, or an application whose last argument is one. */
 function endsInBlock(expr: NixExpr): boolean {
   if (isBlock(expr)) return true;
+  if (expr.kind === "function") return expr.parameter.kind === "name" && bodyEndsInBlock(expr);
   if (expr.kind === "apply") return isBlock(expr.args[expr.args.length - 1]!);
   return false;
 }
@@ -116,6 +126,8 @@ function printInt(value: bigint): Doc {
 
 /** Shortest round-tripping digits, always with a dot: `2.0`, `1.0e-9`, `3.0e30`. */
 function printFloat(value: number): Doc {
+  // Scaling by a power of two is exact, and so is the division that undoes it.
+  if (!hasFloatLiteral(value)) return `${printFloat(value * 2 ** 64)} / 18446744073709551616.0`;
   const sign = value < 0 || Object.is(value, -0) ? "-" : "";
   const [mantissa, exponent] = Math.abs(value).toString().split("e");
   const withDot = mantissa!.includes(".") ? mantissa! : `${mantissa}.0`;
@@ -130,7 +142,7 @@ function printString(parts: readonly StringPart[]): Doc {
     if (typeof part === "string") {
       docs.push(escapeDoubleQuoted(part, i + 1 < parts.length));
     } else {
-      docs.push("${", print(part), "}");
+      docs.push("${", printFlat(part), "}");
     }
   });
   docs.push('"');
@@ -147,7 +159,7 @@ function printIndentedString(parts: readonly StringPart[]): Doc {
     const last = i === lines.length - 1;
     if (content.length === 0) return last ? [] : literalline;
     const docs = content.map((part) =>
-      typeof part === "string" ? part : ["${", print(part), "}"],
+      typeof part === "string" ? part : ["${", printFlat(part), "}"],
     );
     return indent(markAsRoot([literalline, ...docs]));
   });
@@ -184,7 +196,12 @@ function printRightHandSide(value: NixExpr): Doc {
 function absorbsOnLine(value: NixExpr): boolean {
   if (isBlock(value) || value.kind === "string") return true;
   if (value.kind === "apply") return lastArgumentAbsorbs(value);
-  if (value.kind === "function") return value.parameter.kind === "name" && isBlock(value.body);
+  if (value.kind === "function") {
+    // `add = x: y: {`: names stay on the `=` line when the innermost body is a block.
+    const body = value.body;
+    const chained = body.kind === "function" && absorbsOnLine(body);
+    return value.parameter.kind === "name" && (isBlock(body) || chained);
+  }
   return false;
 }
 
@@ -223,7 +240,7 @@ function printParameter(parameter: Parameter): Doc {
     field.default === undefined ? field.name : [field.name, " ? ", print(field.default)],
   );
   if (parameter.ellipsis) fields.push("...");
-  const bind = parameter.bind === undefined ? "" : ` @ ${parameter.bind}`;
+  const bind = parameter.bind === undefined ? "" : `@${parameter.bind}`;
   if (fields.length === 0) return ["{ }", bind];
   if (fields.length >= 3) {
     // Every name ends in a comma; `...` is always last and takes none.
@@ -243,25 +260,37 @@ function printFunction(expr: NodeOf<"function">): Doc {
     return [head, hardline, print(body)];
   }
   if (body.kind === "function") return [head, " ", print(body)];
-  return group([head, indent([line, print(body)])]);
+  // As nixfmt does, a body that moves to its own line is not indented.
+  return group([head, line, print(body)]);
 }
 
 /**
- * `f a b`: when the last argument is a block or needs parentheses, it opens on this line
- * and its body is indented below (`lib.mkIf cond {`, `lib.mkIf cond (`).
+ * `f a b`: blocks and lambdas with block bodies open on this line and hug (`map (x: {`);
+ * other arguments move to the next line, indented, only when they do not fit. A last
+ * argument that needs parentheses opens `(` here and closes `)` on its own line.
  */
 function printApply(expr: NodeOf<"apply">): Doc {
-  const fn = slot(expr.fn, Level.apply);
-  const args = expr.args;
-  const last = args[args.length - 1]!;
-  const init = args.slice(0, -1).map((arg) => [line, slot(arg, Level.select)]);
+  const docs: Doc[] = [slot(expr.fn, Level.apply)];
+  expr.args.forEach((arg, i) => {
+    const last = i === expr.args.length - 1;
+    if (hugs(arg)) docs.push(" ", slot(arg, Level.select));
+    else if (last && levelOf(arg) < Level.select) {
+      docs.push(" ", group(["(", indent([softline, print(arg)]), softline, ")"]));
+    } else docs.push(indent(group([line, slot(arg, Level.select)])));
+  });
+  return docs;
+}
 
-  if (isBlock(last)) return [group([fn, indent(init)]), " ", print(last)];
-  if (levelOf(last) < Level.select) {
-    const opened = group(["(", indent([softline, print(last)]), softline, ")"]);
-    return [group([fn, indent(init)]), " ", opened];
-  }
-  return group([fn, indent([...init, line, slot(last, Level.select)])]);
+/** Arguments that open a block on the current line and close it on a line of their own. */
+function hugs(arg: NixExpr): boolean {
+  if (isBlock(arg)) return true;
+  return arg.kind === "function" && arg.parameter.kind === "name" && bodyEndsInBlock(arg);
+}
+
+function bodyEndsInBlock(fn: NodeOf<"function">): boolean {
+  const body = fn.body;
+  if (body.kind === "function") return body.parameter.kind === "name" && bodyEndsInBlock(body);
+  return isBlock(body);
 }
 
 function printSelect(expr: NodeOf<"select">): Doc {
@@ -279,12 +308,34 @@ function isNumber(expr: NixExpr): boolean {
   return expr.kind === "int" || expr.kind === "float";
 }
 
+/**
+ * `a + b`; a chain of one operator (`a ++ b ++ c`) breaks before every operator at once,
+ * and a block on the right opens on the operator's line (`cfg.settings // {`).
+ */
 function printBinary(expr: NodeOf<"binary">): Doc {
+  const operands = chainOperands(expr);
   const levels = operandLevels(expr.op);
-  const left = slot(expr.left, levels.left);
-  const right = slot(expr.right, levels.right);
-  if (isBlock(expr.right)) return [group(left), " ", expr.op, " ", right];
-  return group([left, line, expr.op, " ", right]);
+  // An operand inside the chain sat on the tighter side of its own operator.
+  const inner = Math.max(levels.left, levels.right);
+  const docs = operands.map((operand, i) =>
+    slot(operand, i === 0 ? levels.left : i === operands.length - 1 ? levels.right : inner),
+  );
+  const last = operands[operands.length - 1]!;
+  if (operands.length === 2 && isBlock(last)) {
+    return [group(docs[0]!), " ", expr.op, " ", docs[1]!];
+  }
+  return group([docs[0]!, ...docs.slice(1).map((doc) => [line, expr.op, " ", doc])]);
+}
+
+/** The operands of a chain of one associative operator, in order. */
+function chainOperands(expr: NodeOf<"binary">): NixExpr[] {
+  const levels = operandLevels(expr.op);
+  const sameOp = (side: NixExpr): side is NodeOf<"binary"> =>
+    side.kind === "binary" && side.op === expr.op;
+  const left = sameOp(expr.left) && levels.left === levelOf(expr) ? chainOperands(expr.left) : [expr.left];
+  const right =
+    sameOp(expr.right) && levels.right === levelOf(expr) ? chainOperands(expr.right) : [expr.right];
+  return [...left, ...right];
 }
 
 function printLet(expr: NodeOf<"let">): Doc {
