@@ -25,9 +25,7 @@ export const flakeFile: NixFile = {
         attrset([
           binding(
             "nixosModules",
-            attrset(
-              Object.entries(FLAKE_MODULES).map(([name, file]) => binding(name, path(file))),
-            ),
+            attrset(Object.entries(FLAKE_MODULES).map(([name, file]) => binding(name, path(file)))),
           ),
           binding("lib", call("import", path("./nix/lib"))),
         ]),
