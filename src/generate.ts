@@ -9,6 +9,7 @@ import { hydraOidcModule } from "./modules/hydra-oidc.js";
 import { libraryFiles } from "./modules/lib/index.js";
 import type { NixFile } from "./modules/lib/shared.js";
 import { optionsMarkdown } from "./modules/options/docs.js";
+import { errorsMarkdown } from "./modules/errors-doc.js";
 
 /** A file the build writes. */
 export interface GeneratedFile {
@@ -33,5 +34,6 @@ export function generatedFiles(): GeneratedFile[] {
     ...nix.map(nixText),
     { path: "nix/lib/write-secret.sh", text: SECRET_SCRIPT },
     { path: "docs/options.md", text: optionsMarkdown() },
+    { path: "docs/errors.md", text: errorsMarkdown() },
   ];
 }
