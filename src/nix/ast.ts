@@ -46,21 +46,7 @@ export type Parameter =
     };
 
 export type BinaryOperator =
-  | "->"
-  | "||"
-  | "&&"
-  | "=="
-  | "!="
-  | "<"
-  | ">"
-  | "<="
-  | ">="
-  | "//"
-  | "+"
-  | "-"
-  | "*"
-  | "/"
-  | "++";
+  "->" | "||" | "&&" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "//" | "+" | "-" | "*" | "/" | "++";
 
 export type NixExpr =
   | { readonly kind: "identifier"; readonly name: string }

@@ -132,7 +132,21 @@ export function op(operator: BinaryOperator, left: Nixable, right: Nixable): Nod
 }
 
 const BINARY_OPERATORS: ReadonlySet<string> = new Set<BinaryOperator>([
-  "->", "||", "&&", "==", "!=", "<", ">", "<=", ">=", "//", "+", "-", "*", "/", "++",
+  "->",
+  "||",
+  "&&",
+  "==",
+  "!=",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "//",
+  "+",
+  "-",
+  "*",
+  "/",
+  "++",
 ]);
 
 /** `!operand`. */

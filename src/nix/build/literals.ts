@@ -98,7 +98,8 @@ export function text(value: string, where = "<string>"): NixExpr {
   return multiLine ? indentedString(value) : string(value);
 }
 
-const PATH_LITERAL = /^(?:\.{0,2}\/|~\/)?[A-Za-z0-9._+-]+(?:\/[A-Za-z0-9._+-]+)*$|^<[A-Za-z0-9._+/-]+>$/;
+const PATH_LITERAL =
+  /^(?:\.{0,2}\/|~\/)?[A-Za-z0-9._+-]+(?:\/[A-Za-z0-9._+-]+)*$|^<[A-Za-z0-9._+/-]+>$/;
 
 /** A path literal (`./file.nix`, `/etc/x`, `<nixpkgs>`); a bare word is not a path. */
 export function path(text: string): NodeOf<"path"> {

@@ -244,8 +244,11 @@ function printParameter(parameter: Parameter): Doc {
   if (fields.length === 0) return ["{ }", bind];
   if (fields.length >= 3) {
     // Every name ends in a comma; `...` is always last and takes none.
-    const lines = fields.map((field, i) =>
-      [hardline, field, i === fields.length - 1 && parameter.ellipsis ? "" : ","]);
+    const lines = fields.map((field, i) => [
+      hardline,
+      field,
+      i === fields.length - 1 && parameter.ellipsis ? "" : ",",
+    ]);
     return ["{", indent(lines), hardline, "}", bind];
   }
   return group(["{ ", join(", ", fields), " }", bind]);
@@ -332,7 +335,8 @@ function chainOperands(expr: NodeOf<"binary">): NixExpr[] {
   const levels = operandLevels(expr.op);
   const sameOp = (side: NixExpr): side is NodeOf<"binary"> =>
     side.kind === "binary" && side.op === expr.op;
-  const left = sameOp(expr.left) && levels.left === levelOf(expr) ? chainOperands(expr.left) : [expr.left];
+  const left =
+    sameOp(expr.left) && levels.left === levelOf(expr) ? chainOperands(expr.left) : [expr.left];
   const right =
     sameOp(expr.right) && levels.right === levelOf(expr) ? chainOperands(expr.right) : [expr.right];
   return [...left, ...right];
@@ -351,9 +355,7 @@ function printLet(expr: NodeOf<"let">): Doc {
 
 function printIf(expr: NodeOf<"if">): Doc {
   const otherwise =
-    expr.else.kind === "if"
-      ? [" ", printIf(expr.else)]
-      : indent([line, print(expr.else)]);
+    expr.else.kind === "if" ? [" ", printIf(expr.else)] : indent([line, print(expr.else)]);
   return group([
     "if ",
     print(expr.condition),
