@@ -90,7 +90,10 @@ rec {
       file =
         if settings.secretIncludeFile != null then
           settings.secretIncludeFile
-        else if settings.clientSecretFile != null then constants.secretIncludeFile else null;
+        else if settings.clientSecretFile != null then
+          constants.secretIncludeFile
+        else
+          null;
     in
     if file == null then [ ] else [ (includeLine "${option}.secretIncludeFile" file) ];
 

@@ -33,13 +33,19 @@ in
         "pr1568"
       ];
       default = "ners";
-      description = "Which Hydra OIDC implementation runs: `ners` or `pr1568`. The Hydra package must be built from it; this option only decides what is written.";
+      description = ''
+        Which Hydra OIDC implementation runs: `ners` or `pr1568`. The Hydra package must
+        be built from it; this option only decides what is written.
+      '';
     };
 
     providerName = lib.mkOption {
       type = lib.types.str;
       default = "OIDC";
-      description = "Label of the sign-in entry (`oidc_name` with `ners`); with `pr1568` also the provider block's name and the last segment of the callback URL.";
+      description = ''
+        Label of the sign-in entry (`oidc_name` with `ners`); with `pr1568` also the
+        provider block's name and the last segment of the callback URL.
+      '';
     };
 
     clientId = lib.mkOption {
@@ -52,13 +58,19 @@ in
       type = lib.types.nullOr (lib.types.either lib.types.str lib.types.path);
       default = null;
       example = "/run/secrets/hydra-oidc";
-      description = "File holding only the client secret, as an absolute path string; a unit copies it for Hydra at boot, so it never enters the Nix store.";
+      description = ''
+        File holding only the client secret, as an absolute path string; a unit copies
+        it for Hydra at boot, so it never enters the Nix store.
+      '';
     };
 
     secretIncludeFile = lib.mkOption {
       type = lib.types.nullOr (lib.types.either lib.types.str lib.types.path);
       default = null;
-      description = "A ready Config::General file holding `oidc_client_secret = ...`, included as it is, instead of `clientSecretFile` (`ners` only).";
+      description = ''
+        A ready Config::General file holding `oidc_client_secret = ...`, included as it
+        is, instead of `clientSecretFile` (`ners` only).
+      '';
     };
 
     scopes = lib.mkOption {
@@ -104,13 +116,20 @@ in
       type = lib.types.attrsOf (lib.types.listOf lib.types.str);
       default = { };
       example = lib.literalExpression "{ \"hydra.admins@sso.example.com\" = [ \"admin\" ]; }";
-      description = "Values of the userinfo `groups` claim and the Hydra roles they grant (`ners` only). With `pr1568`, roles come from the id token's `hydra_roles` claim instead.";
+      description = ''
+        Values of the userinfo `groups` claim and the Hydra roles they grant (`ners`
+        only). With `pr1568`, roles come from the id token's `hydra_roles` claim
+        instead.
+      '';
     };
 
     passwordLogin = lib.mkOption {
       type = lib.types.bool;
       default = false;
-      description = "Keep Hydra's own password entry in its login menu (`ners`). Hiding it does not turn password logins off.";
+      description = ''
+        Keep Hydra's own password entry in its login menu (`ners`). Hiding it does not
+        turn password logins off.
+      '';
     };
   };
 

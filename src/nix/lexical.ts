@@ -31,11 +31,15 @@ export function checkText(text: string, path: string): void {
   }
 }
 
+const NEEDS_ESCAPE = /[\\"$\n\r\t]/;
+
 /**
  * Escapes literal text for a double-quoted string. `beforeInterpolation` says an
  * interpolation follows, so a trailing `$` must not fuse with it into `$${`.
  */
 export function escapeDoubleQuoted(text: string, beforeInterpolation: boolean): string {
+  // Most text needs no escape; one scan then spares the six replacements below.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = text
     .replace(/\\/g, "\\\\")
     .replace(/"/g, '\\"')
@@ -65,5 +69,7 @@ export function attrName(name: string): string {
 
 /** An attribute path as Nix source, quoting each segment on its own (`a."b c".d`). */
 export function attrPathText(path: readonly string[]): string {
+  // Most paths have one segment; this spares an array and a join per binding.
+  if (path.length === 1) return attrName(path[0]!);
   return path.map(attrName).join(".");
 }

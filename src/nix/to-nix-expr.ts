@@ -5,7 +5,6 @@ import { NixError } from "./error.js";
 import { attrName, checkText } from "./lexical.js";
 import { float, int, bool, nullValue, text } from "./build/literals.js";
 import { isNixExpr, node } from "./build/node.js";
-import { checkDuplicates } from "./build/attrs.js";
 
 /**
  * Converts strings, finite numbers, booleans, null, bigint within 64 bits, arrays and plain
@@ -67,7 +66,8 @@ function convertObject(value: object, where: string, open: Set<object>): NixExpr
       checkText(name, at);
       return { kind: "binding", path: [name], value: convert(inner, at, open) };
     });
-    checkDuplicates(entries, []);
+    // No duplicate check: the keys of one object differ, each is a one-name path, and sets
+    // inside were checked when they were made; checking again re-walks every subtree.
     return node({ kind: "attrset", rec: false, entries });
   } finally {
     open.delete(value);

@@ -1,6 +1,14 @@
 // Option declarations: `lib.mkOption { ... }` and `lib.mkEnableOption "..."`.
 
-import { attrset, binding, call, text, type Entry, type NixExpr } from "../nix/index.js";
+import {
+  attrset,
+  binding,
+  call,
+  indentedString,
+  text,
+  type Entry,
+  type NixExpr,
+} from "../nix/index.js";
 
 /** What one `lib.mkOption` call holds; the order is the one nixpkgs modules use. */
 export interface OptionDeclaration {
@@ -17,11 +25,29 @@ export function mkOption(option: OptionDeclaration): NixExpr {
   if (option.default !== undefined) entries.push(binding("default", option.default));
   if (option.defaultText !== undefined) entries.push(binding("defaultText", option.defaultText));
   if (option.example !== undefined) entries.push(binding("example", option.example));
-  entries.push(binding("description", text(option.description)));
+  entries.push(binding("description", description(option.description)));
   return call("lib.mkOption", attrset(entries));
 }
 
 /** `lib.mkEnableOption "what"`; nixpkgs words the description as "Whether to enable what.". */
 export function mkEnableOption(what: string): NixExpr {
   return call("lib.mkEnableOption", what);
+}
+
+/** Descriptions are Markdown: a long one reads better wrapped in an indented string. */
+function description(markdown: string): NixExpr {
+  if (markdown.includes("\n") || markdown.length <= 72) return text(markdown);
+
+  const lines: string[] = [];
+  let current = "";
+  for (const word of markdown.split(" ")) {
+    if (current !== "" && current.length + 1 + word.length > 80) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === "" ? word : `${current} ${word}`;
+    }
+  }
+  lines.push(current);
+  return indentedString(lines.join("\n") + "\n");
 }

@@ -16,14 +16,14 @@ export interface HydraKanidmOptions {
   /**
    * Public base URL of Hydra, as users open it. The redirect URL that Kanidm allows is
    * derived from it, so it must match what browsers see exactly (scheme, host, port).
-   * @defaultText config.services.hydra.hydraURL, when this host runs Hydra
+   * @defaultText `services.hydra.hydraURL` on the Hydra host
    * @example "https://hydra.example.com"
    */
   readonly hydraUrl?: HttpUrl | null;
 
   /**
    * Origin of the Kanidm server, as browsers reach it.
-   * @defaultText services.kanidm.server.settings.origin, when this host runs the Kanidm server
+   * @defaultText the Kanidm server's `origin` on its host
    * @example "https://sso.example.com"
    */
   readonly kanidmUrl?: HttpUrl | null;
@@ -31,7 +31,7 @@ export interface HydraKanidmOptions {
   /**
    * Kanidm's domain: the part after `@` in the group names Kanidm sends to Hydra. It is
    * Kanidm's `domain` setting, which may differ from the host of `kanidmUrl`.
-   * @defaultText services.kanidm.server.settings.domain on the Kanidm host, else the host of kanidmUrl
+   * @defaultText the server's `domain`, else the host of `kanidmUrl`
    * @example "sso.example.com"
    */
   readonly kanidmDomain?: string | null;
@@ -69,7 +69,7 @@ export interface HydraKanidmOptions {
 
   /**
    * Groups whose members may log in to Hydra: each gets a scope map granting `scopes`.
-   * @defaultText the names in roles
+   * @defaultText the names in `roles`
    * @example [ "hydra.users" ]
    */
   readonly loginGroups?: readonly KanidmName[];

@@ -92,6 +92,11 @@ export function indentedString(...parts: StringPart[]): NodeOf<"indented-string"
 /** Text as the string kind a person would pick: indented when it spans lines. */
 export function text(value: string, where = "<string>"): NixExpr {
   checkText(value, where);
+  // One line is the common case, and every string of `toNixExpr` passes here: this is what
+  // `string(value)` makes, without the split below or checking the text a second time.
+  if (!value.includes("\n")) {
+    return node({ kind: "string", parts: Object.freeze(value === "" ? [] : [value]) });
+  }
   // Text that is only line breaks, or one line and a break, reads better as "...\n".
   const lines = value.split("\n");
   const multiLine = lines.slice(0, -1).some((line) => line !== "") && lines.length > 2;

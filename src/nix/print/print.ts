@@ -9,6 +9,7 @@ import { Level, levelOf, operandLevels, unreachable } from "./precedence.js";
 
 type Doc = builders.Doc;
 const { group, indent, line, softline, hardline, join, literalline, markAsRoot } = builders;
+const { breakParent, hardlineWithoutBreakParent: newline } = builders;
 
 /** Layout settings; the defaults are nixfmt's. */
 export interface PrintOptions {
@@ -137,6 +138,10 @@ function printFloat(value: number): Doc {
 }
 
 function printString(parts: readonly StringPart[]): Doc {
+  // Plain text is one piece, so the layout engine has one string to walk instead of three.
+  if (parts.length === 1 && typeof parts[0] === "string") {
+    return `"${escapeDoubleQuoted(parts[0], false)}"`;
+  }
   const docs: Doc[] = ['"'];
   parts.forEach((part, i) => {
     if (typeof part === "string") {
@@ -169,28 +174,70 @@ function printIndentedString(parts: readonly StringPart[]): Doc {
   return ["''", ...body, closing];
 }
 
+/**
+ * The entries of a set or `let`, each after a new line, as one flat array. A block always
+ * breaks, so one `breakParent` for the block breaks the enclosing groups just as a
+ * `hardline` per line would, with a third of the pieces for prettier to walk.
+ */
 function printEntries(entries: readonly Entry[]): Doc[] {
-  return entries.map((entry, i) => [
-    i > 0 ? hardline : "",
-    entry.blankLineBefore && i > 0 ? hardline : "",
-    comment(entry.comment),
-    entry.kind === "binding" ? printBinding(entry.path, entry.value) : printInherit(entry),
-  ]);
+  const docs: Doc[] = [breakParent];
+  entries.forEach((entry, i) => {
+    docs.push(newline);
+    if (entry.blankLineBefore && i > 0) docs.push(newline);
+    pushComment(docs, entry.comment);
+    const printed =
+      entry.kind === "binding" ? printBinding(entry.path, entry.value) : printInherit(entry);
+    pushPiece(docs, printed);
+  });
+  return docs;
 }
 
-function comment(text: string | undefined): Doc {
-  if (text === undefined) return "";
-  return text.split("\n").map((lineText) => [lineText === "" ? "#" : `# ${lineText}`, hardline]);
+/** Adds `# ...` lines to a block whose `breakParent` is already in `docs`. */
+function pushComment(docs: Doc[], text: string | undefined): void {
+  if (text === undefined) return;
+  for (const lineText of text.split("\n")) {
+    docs.push(lineText === "" ? "#" : `# ${lineText}`, newline);
+  }
 }
 
-function printBinding(path: readonly string[], value: NixExpr): Doc {
-  return [attrPathText(path), " =", printRightHandSide(value), ";"];
+/** Adds `doc` to a block's pieces, splicing an array in: arrays only group pieces. */
+function pushPiece(docs: Doc[], doc: Doc): void {
+  // A loop, not `push(...doc)`: a long indented string is an array of many lines.
+  if (Array.isArray(doc)) for (const piece of doc) docs.push(piece);
+  else docs.push(doc);
 }
 
 /** After `=`: blocks open on the same line, anything else moves down when it is too long. */
-function printRightHandSide(value: NixExpr): Doc {
-  if (absorbsOnLine(value)) return [" ", print(value)];
-  return group(indent([line, print(value)]));
+function printBinding(path: readonly string[], value: NixExpr): Doc {
+  const name = attrPathText(path);
+  if (absorbsOnLine(value)) return around(name + " = ", print(value), ";");
+  return [name + " =", group(indent([line, print(value)])), ";"];
+}
+
+/**
+ * `[before, doc, after]`, with the text merged into `doc` when it is a string or an array
+ * that starts or ends with one. Adjacent strings print the same either way; merged, the
+ * layout engine has fewer pieces to walk on large sets. Text that cannot break may also
+ * move inside a plain group: the group then measures the same line, from further left.
+ */
+function around(before: string, doc: Doc, after: string): Doc {
+  if (typeof doc === "string") return before + doc + after;
+  if (isPlainGroup(doc)) return group(around(before, doc.contents, after));
+  if (!Array.isArray(doc) || doc.length === 0) return [before, doc, after];
+  const merged: Doc[] = [...doc];
+  const first = merged[0];
+  if (typeof first === "string") merged[0] = before + first;
+  else merged.unshift(before);
+  const last = merged.length - 1;
+  const end = merged[last];
+  if (typeof end === "string") merged[last] = end + after;
+  else merged.push(after);
+  return merged;
+}
+
+function isPlainGroup(doc: Doc): doc is builders.Group {
+  if (typeof doc !== "object" || Array.isArray(doc) || doc.type !== "group") return false;
+  return doc.id === undefined && doc.expandedStates === undefined && !doc.break;
 }
 
 function absorbsOnLine(value: NixExpr): boolean {
@@ -218,19 +265,25 @@ function printInherit(entry: Extract<Entry, { kind: "inherit" }>): Doc {
 function printAttrset(expr: NodeOf<"attrset">): Doc {
   const open = expr.rec ? "rec {" : "{";
   if (expr.entries.length === 0) return `${open} }`;
-  return [open, indent([hardline, ...printEntries(expr.entries)]), hardline, "}"];
+  return [open, indent(printEntries(expr.entries)), newline, "}"];
 }
 
 function printList(items: readonly ListItem[]): Doc {
   if (items.length === 0) return "[ ]";
-  const docs = items.map((item, i) => [
-    item.blankLineBefore && i > 0 ? hardline : "",
-    comment(item.comment),
-    slot(item.value, Level.select),
-  ]);
-  const single = items.length === 1 && items[0]!.comment === undefined;
-  const separator = single ? line : hardline;
-  return group(["[", indent([separator, join(hardline, docs)]), separator, "]"]);
+  if (items.length === 1 && items[0]!.comment === undefined) {
+    return group(["[", indent([line, slot(items[0]!.value, Level.select)]), line, "]"]);
+  }
+
+  // Two or more items, or a comment, always break: a group would only be broken anyway,
+  // so the block gets one `breakParent` and plain newlines, as sets do.
+  const docs: Doc[] = [breakParent];
+  items.forEach((item, i) => {
+    docs.push(newline);
+    if (item.blankLineBefore && i > 0) docs.push(newline);
+    pushComment(docs, item.comment);
+    pushPiece(docs, slot(item.value, Level.select));
+  });
+  return ["[", indent(docs), newline, "]"];
 }
 
 function printParameter(parameter: Parameter): Doc {
@@ -343,26 +396,18 @@ function chainOperands(expr: NodeOf<"binary">): NixExpr[] {
 }
 
 function printLet(expr: NodeOf<"let">): Doc {
-  return [
-    "let",
-    indent([hardline, ...printEntries(expr.entries)]),
-    hardline,
-    "in",
-    hardline,
-    print(expr.body),
-  ];
+  return ["let", indent(printEntries(expr.entries)), hardline, "in", hardline, print(expr.body)];
 }
 
+/** `if a then x else if b then y else z`: one line when it fits, else the whole chain breaks. */
 function printIf(expr: NodeOf<"if">): Doc {
-  const otherwise =
-    expr.else.kind === "if" ? [" ", printIf(expr.else)] : indent([line, print(expr.else)]);
-  return group([
-    "if ",
-    print(expr.condition),
-    " then",
-    indent([line, print(expr.then)]),
-    line,
-    "else",
-    otherwise,
-  ]);
+  const docs: Doc[] = [];
+  let branch: NixExpr = expr;
+  while (branch.kind === "if") {
+    docs.push(docs.length === 0 ? "if " : [line, "else if "]);
+    docs.push(print(branch.condition), " then", indent([line, print(branch.then)]));
+    branch = branch.else;
+  }
+  docs.push(line, "else", indent([line, print(branch)]));
+  return group(docs);
 }
