@@ -24,7 +24,7 @@ rec {
     if url != null
     && (
       strings.matches "http://.*" url
-      && !strings.matches "http://(localhost|127[.0-9]*|\\[::1\\])([:/].*)?" url
+      && !strings.matches "http://(localhost|127[.0-9]*|\\[::1])([:/].*)?" url
     ) then
       [
         "${option} = ${strings.show url} uses http://; browsers send the login code in clear text and Kanidm allows http redirects only for localhost. Use https:// in production."
@@ -128,6 +128,7 @@ rec {
             }
           ]
           ++ urlChecks "${option}.${name}" url "https://sso.example.com/..."
+          ++ [ (confValueCheck "${option}.${name}" url) ]
         else
           [ (flavourOnly "${option}.${name}" "ners" (url != null)) ];
     in
@@ -145,12 +146,28 @@ rec {
           else
             urlChecks "${option}.discoveryUrl" s.discoveryUrl
               "https://sso.example.com/.well-known/openid-configuration" ++ [
+              (confValueCheck "${option}.discoveryUrl" s.discoveryUrl)
               (flavourOnly "${option}.roleMapping" "ners" (s.roleMapping != { }))
               (flavourOnly "${option}.secretIncludeFile" "ners" (s.secretIncludeFile != null))
               (providerNameCheck "${option}.providerName" s.providerName)
             ]
         )
         (scopeChecks "${option}.scopes" s.scopes)
+        [
+          {
+            assertion =
+              s.secretIncludeFile == null
+              || builtins.isPath s.secretIncludeFile
+              || strings.matches "/[^[:space:]#\\\"]+" s.secretIncludeFile;
+            message = "${option}.secretIncludeFile = ${strings.show s.secretIncludeFile} cannot be written into hydra.conf: it is not an absolute path free of spaces, # and quotes. Remove those characters.";
+          }
+        ]
+        (
+          map (key: {
+            assertion = hydraConf.keyProblem key == null;
+            message = "${option}.roleMapping: ${strings.show key} cannot be a hydra.conf key; keys hold only letters, digits and _ . @ + - (no spaces, =, # or quotes).";
+          }) (builtins.attrNames s.roleMapping)
+        )
         [
           (confValueCheck "${option}.clientId" s.clientId)
           {
@@ -292,7 +309,7 @@ rec {
               name:
               map (owner: {
                 assertion = builtins.length owner.keys == 1;
-                message = "services.kanidm.provision.persons.${name} is in ${builtins.concatStringsSep ", " (map strings.show owner.keys)}, which all map role ${strings.show owner.role}; every login of this person would fail. Map the role from one group only.";
+                message = "services.kanidm.provision.persons.${strings.attrName name} is in ${builtins.concatStringsSep ", " (map strings.show owner.keys)}, which all map role ${strings.show owner.role}; every login of this person would fail. Map the role from one group only.";
               }) (roleOwners (mappingOf name))
             ) present;
       warnings =
@@ -304,7 +321,7 @@ rec {
                 map
                   (
                     group:
-                    "services.kanidm.provision.persons.${name} is in login group ${strings.show group} but has no mailAddresses; Hydra names users by email, so this person cannot log in. Add one."
+                    "services.kanidm.provision.persons.${strings.attrName name} is in login group ${strings.show group} but has no mailAddresses; Hydra names users by email, so this person cannot log in. Add one."
                   ) (loginGroupsOf name)
               else
                 [ ]
@@ -315,7 +332,7 @@ rec {
                 mailsOf name != [ ] && strings.matches ".*[+].*" (builtins.head (mailsOf name))
               ) then
                 [
-                  "services.kanidm.provision.persons.${name} has the mail address ${strings.show (builtins.head (mailsOf name))} with a +, which Hydra refuses as a user name; put an address without + first."
+                  "services.kanidm.provision.persons.${strings.attrName name} has the mail address ${strings.show (builtins.head (mailsOf name))} with a +, which Hydra refuses as a user name; put an address without + first."
                 ]
               else
                 [ ]

@@ -185,9 +185,14 @@ rec {
   # How many OIDC sections a hydra.conf text holds.
   sectionCount =
     text:
-    builtins.length (
-      builtins.filter (found: builtins.isList found) (
-        builtins.split "(^|\n)[[:space:]]*(enable_oidc_login|<oidc>)" text
-      )
-    );
+    let
+      count =
+        pattern:
+        builtins.length (
+          builtins.filter builtins.isList (builtins.split "(^|\n)[[:space:]]*${pattern}" text)
+        );
+      flat = count "enable_oidc_login[[:space:]=]";
+      mappings = count "<oidc_role_mapping>";
+    in
+    (if flat > mappings then flat else mappings) + count "<oidc>";
 }

@@ -2,7 +2,7 @@
 let
   constants = import ./constants.nix;
 in
-{
+rec {
   # Whether the POSIX extended regular expression matches all of the text.
   matches = pattern: text: builtins.match pattern text != null;
 
@@ -23,7 +23,7 @@ in
     if match == null then
       null
     else
-      builtins.head (builtins.match "([^:]*).*" (builtins.elemAt match 1));
+      builtins.head (builtins.match "(\\[[^]]*]|[^:]*).*" (builtins.elemAt match 1));
 
   # Names sorted, each once; listToAttrs keeps this linear in the list.
   uniqueSorted =
@@ -51,6 +51,9 @@ in
         "${option} is the Nix path ${builtins.toString file}; a path literal copies the secret into the world-readable Nix store. Write it as a string, e.g. \"/run/secrets/hydra-oidc\"."
     else
       file;
+
+  # A name as it stands in an option path: bare when it may be, else quoted.
+  attrName = name: if matches "[A-Za-z_][A-Za-z0-9_'-]*" name then name else builtins.toJSON name;
 
   # A value quoted for a message; a path is never copied to the store for it.
   show = value: if builtins.isPath value then builtins.toString value else builtins.toJSON value;

@@ -144,7 +144,11 @@ in
             }
           ];
         warnings = checks.warnings;
-        services.hydra.extraConfig = hydraKanidm.hydraConf.oidcSection "services.hydra-oidc" cfg;
+        services.hydra.extraConfig =
+          if hydraKanidm.checks.failures checks.assertions == [ ] then
+            hydraKanidm.hydraConf.oidcSection "services.hydra-oidc" cfg
+          else
+            "";
       }
       (lib.mkIf (cfg.clientSecretFile != null) {
         systemd.services.hydra-oidc-secret = {

@@ -87,7 +87,13 @@ const config = mkIf(
       binding("warnings", v("checks.warnings")),
       binding(
         ["services", "hydra", "extraConfig"],
-        call("hydraKanidm.hydraConf.oidcSection", OPTION, v("cfg")),
+        // Only a section that passed the checks is printed, so that a refused value
+        // shows its assertion rather than a throw from deep inside the text.
+        ifThenElse(
+          op("==", call("hydraKanidm.checks.failures", v("checks.assertions")), list([])),
+          call("hydraKanidm.hydraConf.oidcSection", OPTION, v("cfg")),
+          "",
+        ),
       ),
     ]),
     mkIf(

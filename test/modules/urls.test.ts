@@ -104,11 +104,7 @@ describe("a trailing slash on kanidmUrl", () => {
 });
 
 describe("plain http", () => {
-  // Known bug: urlWarnings in nix/lib/checks.nix matches with the pattern
-  // "http://(localhost|127[.0-9]*|\\[::1\\])([:/].*)?", which Nix 2.8's regex engine refuses
-  // ("invalid regular expression": an escaped ] is not POSIX), so any http:// URL aborts
-  // evaluation. Remove .fails once it is fixed.
-  it.fails("warns for a public host and stays quiet for localhost", () => {
+  it("warns for a public host and stays quiet for localhost", () => {
     const checks = (url: string) =>
       evalLibrary(`kanidmChecks (scenario // { hydraUrl = "${url}"; })`) as Outcome;
 
@@ -122,5 +118,31 @@ describe("plain http", () => {
       ],
     });
     expect(checks("http://localhost:3000")).toEqual({ failed: [], warnings: [] });
+  });
+});
+
+describe("hosts and sections", () => {
+  it("keeps the brackets of an IPv6 host and drops the port of any host", () => {
+    expect(
+      evalLibrary(`[
+        (lib.strings.hostOf "http://[::1]:80/")
+        (lib.strings.hostOf "https://sso.example.com:8443/x")
+        (lib.strings.hostOf "sso.example.com")
+      ]`),
+    ).toEqual(["[::1]", "sso.example.com", null]);
+  });
+
+  it("counts flat keys with their mapping block as one OIDC section, extra blocks apart", () => {
+    const ours = "enable_oidc_login = 1\n<oidc_role_mapping>\n</oidc_role_mapping>\n";
+    const extraBlock = "<oidc_role_mapping>\n  a@b = admin\n</oidc_role_mapping>\n";
+    const provider = "<oidc>\n  <provider x>\n  </provider>\n</oidc>\n";
+    expect(
+      evalLibrary(`map lib.checks.sectionCount [
+        ${JSON.stringify(ours)}
+        ${JSON.stringify(ours + extraBlock)}
+        ${JSON.stringify(ours + provider)}
+        ""
+      ]`),
+    ).toEqual([1, 2, 2, 0]);
   });
 });

@@ -65,7 +65,7 @@ const urlWarnings = curried(
       op(
         "&&",
         matches("http://.*", v("url")),
-        not(matches("http://(localhost|127[.0-9]*|\\[::1\\])([:/].*)?", v("url"))),
+        not(matches("http://(localhost|127[.0-9]*|\\[::1])([:/].*)?", v("url"))),
       ),
     ),
     "urlPlainHttp",
@@ -200,11 +200,15 @@ const hydraOidc = curried(
                 flavour: string("ners"),
               }),
             ]),
-            call(
-              "urlChecks",
-              concat(v("option"), ".", v("name")),
-              v("url"),
-              "https://sso.example.com/...",
+            op(
+              "++",
+              call(
+                "urlChecks",
+                concat(v("option"), ".", v("name")),
+                v("url"),
+                "https://sso.example.com/...",
+              ),
+              list([confValueCheckCall(concat(v("option"), ".", v("name")), v("url"))]),
             ),
           ),
           list([
@@ -233,6 +237,7 @@ const hydraOidc = curried(
               "https://sso.example.com/.well-known/openid-configuration",
             ),
             list([
+              confValueCheckCall(option("discoveryUrl"), v("s.discoveryUrl")),
               flavourOnlyCall(
                 option("roleMapping"),
                 "ners",
@@ -248,6 +253,28 @@ const hydraOidc = curried(
           ),
         ),
         call("scopeChecks", option("scopes"), v("s.scopes")),
+        list([
+          check(
+            orElse(
+              orElse(isNull(v("s.secretIncludeFile")), builtin("isPath", v("s.secretIncludeFile"))),
+              matches('/[^[:space:]#\\"]+', v("s.secretIncludeFile")),
+            ),
+            "confValue",
+            {
+              option: option("secretIncludeFile"),
+              value: show(v("s.secretIncludeFile")),
+              problem: string("is not an absolute path free of spaces, # and quotes"),
+            },
+          ),
+        ]),
+        eachOf(
+          "key",
+          builtin("attrNames", v("s.roleMapping")),
+          check(isNull(call("hydraConf.keyProblem", v("key"))), "confKey", {
+            option: option("roleMapping"),
+            value: show(v("key")),
+          }),
+        ),
         secretPresence(),
         call("secretChecks", option("clientSecretFile"), v("s.clientSecretFile")),
         call("secretChecks", option("secretIncludeFile"), v("s.secretIncludeFile")),
@@ -472,7 +499,7 @@ const persons = curried(
               lambda(
                 "owner",
                 check(op("==", builtin("length", v("owner.keys")), 1), "personRoleTwice", {
-                  person: v("name"),
+                  person: call("strings.attrName", v("name")),
                   groups: joinWith(", ", call("map", v("strings.show"), v("owner.keys"))),
                   value: show(v("owner.role")),
                 }),
@@ -497,7 +524,10 @@ const persons = curried(
                   "map",
                   lambda(
                     "group",
-                    nixMessage("personWithoutMail", { person: v("name"), value: show(v("group")) }),
+                    nixMessage("personWithoutMail", {
+                      person: call("strings.attrName", v("name")),
+                      value: show(v("group")),
+                    }),
                   ),
                   call("loginGroupsOf", v("name")),
                 ),
@@ -514,7 +544,10 @@ const persons = curried(
                   ),
                 ),
                 "personPlusMail",
-                { person: v("name"), value: show(builtin("head", call("mailsOf", v("name")))) },
+                {
+                  person: call("strings.attrName", v("name")),
+                  value: show(builtin("head", call("mailsOf", v("name")))),
+                },
               ),
             ),
           ),

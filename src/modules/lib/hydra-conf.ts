@@ -300,14 +300,32 @@ const pr1568Section = curried(
 );
 
 /** How many OIDC sections a hydra.conf text holds, ours included. */
+/**
+ * How many OIDC sections a hydra.conf text holds: flat `ners` keys and their
+ * `<oidc_role_mapping>` block make one section (two blocks make two), each `<oidc>` another.
+ */
 const sectionCount = lambda(
   "text",
-  builtin(
-    "length",
-    builtin(
-      "filter",
-      lambda("found", builtin("isList", v("found"))),
-      builtin("split", string("(^|\n)[[:space:]]*(enable_oidc_login|<oidc>)"), v("text")),
+  letIn(
+    {
+      count: lambda(
+        "pattern",
+        builtin(
+          "length",
+          builtin(
+            "filter",
+            v("builtins.isList"),
+            builtin("split", concat("(^|\n)[[:space:]]*", v("pattern")), v("text")),
+          ),
+        ),
+      ),
+      flat: call("count", "enable_oidc_login[[:space:]=]"),
+      mappings: call("count", "<oidc_role_mapping>"),
+    },
+    op(
+      "+",
+      ifThenElse(op(">", v("flat"), v("mappings")), v("flat"), v("mappings")),
+      call("count", "<oidc>"),
     ),
   ),
 );

@@ -3,6 +3,7 @@
 import {
   apply,
   attrset,
+  recAttrset,
   binding,
   inherit,
   ifThenElse,
@@ -23,7 +24,7 @@ export const stringsFile: NixFile = {
   header: "Text and list functions shared by the other files; only builtins.",
   expr: letIn(
     { constants: importSibling("constants.nix") },
-    attrset([
+    recAttrset([
       binding(
         "matches",
         lambda(
@@ -55,7 +56,8 @@ export const stringsFile: NixFile = {
             ifThenElse(
               op("==", match, null),
               null,
-              builtin("head", builtin("match", "([^:]*).*", builtin("elemAt", match, 1))),
+              // An IPv6 host keeps its brackets; any other host ends at the port.
+              builtin("head", builtin("match", "(\\[[^]]*]|[^:]*).*", builtin("elemAt", match, 1))),
             ),
           ),
         ),
@@ -132,6 +134,21 @@ export const stringsFile: NixFile = {
           comment:
             "A secret file's path as given, refusing a path literal before anything can copy " +
             "it to the store.",
+          blankLineBefore: true,
+        },
+      ),
+      binding(
+        "attrName",
+        lambda(
+          "name",
+          ifThenElse(
+            call("matches", "[A-Za-z_][A-Za-z0-9_'-]*", ref("name")),
+            ref("name"),
+            builtin("toJSON", ref("name")),
+          ),
+        ),
+        {
+          comment: "A name as it stands in an option path: bare when it may be, else quoted.",
           blankLineBefore: true,
         },
       ),

@@ -68,6 +68,9 @@ export function hasAttr(target: NixExpr, path: string | readonly string[]): Node
 
 /** `f a b`; application of an application is kept flat. */
 export function apply(fn: NixExpr, ...args: Nixable[]): NodeOf<"apply"> {
+  if (args.length === 0) {
+    throw new NixError("unsupported-value", "<apply>", "an application needs an argument");
+  }
   const lifted = args.map((arg, i) => lift(arg, `<argument ${i + 1}>`));
   if (fn.kind === "apply") {
     return node({ kind: "apply", fn: fn.fn, args: Object.freeze([...fn.args, ...lifted]) });
