@@ -162,10 +162,17 @@ rec {
             message = "${option}.secretIncludeFile = ${strings.show s.secretIncludeFile} cannot be written into hydra.conf: it is not an absolute path free of spaces, # and quotes. Remove those characters.";
           }
         ]
+        [
+          (
+            confValueCheck "${option}.secretIncludeFile" (
+              if builtins.isPath s.secretIncludeFile then null else s.secretIncludeFile
+            )
+          )
+        ]
         (
           map (key: {
             assertion = hydraConf.keyProblem key == null;
-            message = "${option}.roleMapping: ${strings.show key} cannot be a hydra.conf key; keys hold only letters, digits and _ . @ + - (no spaces, =, # or quotes).";
+            message = "${option}.roleMapping: ${strings.show key} cannot be a hydra.conf key; keys hold only letters, digits and _ . @ + - (no spaces, =, # or quotes) and do not start with include.";
           }) (builtins.attrNames s.roleMapping)
         )
         [

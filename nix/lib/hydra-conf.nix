@@ -16,11 +16,19 @@ rec {
       "holds /* or */, which Config::General reads as a C comment"
     else if strings.matches ".*<.*/>" value then
       "ends in /> after a <, which Config::General reads as a block"
+    else if strings.matches ".*<<.*" value then
+      "holds <<, which Config::General reads as the start of a here-document"
     else
       null;
 
   # Why a text cannot be a hydra.conf key, or null when it can.
-  keyProblem = key: if strings.matches "[A-Za-z0-9_.@+-]+" key then null else "cannot be a key";
+  keyProblem =
+    key:
+    if strings.matches "[A-Za-z0-9_.@+-]+" key
+    && !strings.matches "[Ii][Nn][Cc][Ll][Uu][Dd][Ee].*" key then
+      null
+    else
+      "cannot be a key";
 
   # A value as Config::General reads it back: \ # " $ escaped, quoted when it has outer spaces.
   escapeValue =
@@ -52,7 +60,7 @@ rec {
     option: key: role:
     if keyProblem key != null then
       throw
-        "${option}: ${strings.show key} cannot be a hydra.conf key; keys hold only letters, digits and _ . @ + - (no spaces, =, # or quotes)."
+        "${option}: ${strings.show key} cannot be a hydra.conf key; keys hold only letters, digits and _ . @ + - (no spaces, =, # or quotes) and do not start with include."
     else if !builtins.elem role constants.hydraRoles then
       throw
         "${option}.${strings.show key} lists ${strings.show role}, which is not a Hydra role; use one of ${builtins.concatStringsSep ", " constants.hydraRoles}."

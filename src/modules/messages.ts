@@ -84,7 +84,7 @@ export const MESSAGES = {
   ),
   confKey: assertion(
     "{option}: {value} cannot be a hydra.conf key; keys hold only letters, digits and " +
-      "_ . @ + - (no spaces, =, # or quotes).",
+      "_ . @ + - (no spaces, =, # or quotes) and do not start with include.",
   ),
   providerName: assertion(
     "{option} = {value} must be usable as a URL path segment and a hydra.conf block " +

@@ -2,7 +2,7 @@
 // by a discovery URL (pr1568), through the pure functions and Config::General.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseHydraConf } from "../support/config-general.js";
-import { evalLibrary, type Outcome } from "./library.js";
+import { evalLibrary, message, type Outcome } from "./library.js";
 
 const PROVIDER = "https://id.example.org/realms/ci/protocol/openid-connect";
 
@@ -65,8 +65,10 @@ in
 describe("services.hydra-oidc with hand-given endpoints (ners)", () => {
   it("refuses a groups claim value that cannot be a hydra.conf key", () => {
     expect(results.ners.checks.failed).toEqual([
-      'services.hydra-oidc.roleMapping: "ci developers#1" cannot be a hydra.conf key; keys hold' +
-        " only letters, digits and _ . @ + - (no spaces, =, # or quotes).",
+      message("confKey", {
+        option: "services.hydra-oidc.roleMapping",
+        value: JSON.stringify("ci developers#1"),
+      }),
     ]);
     expect(results.ners.conf).toBe("");
   });

@@ -267,6 +267,12 @@ const hydraOidc = curried(
             },
           ),
         ]),
+        list([
+          confValueCheckCall(
+            option("secretIncludeFile"),
+            ifThenElse(builtin("isPath", v("s.secretIncludeFile")), null, v("s.secretIncludeFile")),
+          ),
+        ]),
         eachOf(
           "key",
           builtin("attrNames", v("s.roleMapping")),

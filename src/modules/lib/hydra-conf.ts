@@ -36,7 +36,11 @@ const valueProblem = lambda(
         ifThenElse(
           matches(".*<.*/>", v("value")),
           "ends in /> after a <, which Config::General reads as a block",
-          null,
+          ifThenElse(
+            matches(".*<<.*", v("value")),
+            "holds <<, which Config::General reads as the start of a here-document",
+            null,
+          ),
         ),
       ),
     ),
@@ -62,9 +66,18 @@ const escapeValue = lambda(
   ),
 );
 
+/** Keys hold no white space, `=`, `#` or quotes; `include...` would be read as an include. */
 const keyProblem = lambda(
   "key",
-  ifThenElse(matches("[A-Za-z0-9_.@+-]+", v("key")), null, "cannot be a key"),
+  ifThenElse(
+    op(
+      "&&",
+      matches("[A-Za-z0-9_.@+-]+", v("key")),
+      not(matches("[Ii][Nn][Cc][Ll][Uu][Dd][Ee].*", v("key"))),
+    ),
+    null,
+    "cannot be a key",
+  ),
 );
 
 /** Throws the `confValue` message for `option`, naming the value and the problem. */
