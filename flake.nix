@@ -13,5 +13,9 @@
         hydra-oidc = ./nix/modules/hydra-oidc.nix;
       };
       lib = import ./nix/lib;
+      templates.default = {
+        path = ./templates/default;
+        description = "A NixOS host running Hydra with single sign-on through Kanidm";
+      };
     };
 }

@@ -40,7 +40,9 @@ export async function generateCommand(args: readonly string[]): Promise<number> 
   for (const problem of problems) console.error(`${file}: ${problem.kind}: ${problem.message}`);
   const errors = problems.filter((problem) => problem.kind === "error").length;
   if (errors > 0) {
-    console.error(`generate: nothing written: ${errors} error${errors === 1 ? "" : "s"} in ${file}`);
+    console.error(
+      `generate: nothing written: ${errors} error${errors === 1 ? "" : "s"} in ${file}`,
+    );
     return EXIT.refused;
   }
 

@@ -28,7 +28,9 @@ export async function initCommand(args: readonly string[]): Promise<number> {
     process.stdout.write(INIT_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new UsageError(`init takes one file, got ${positionals.length}`);
+  if (positionals.length > 1) {
+    throw new UsageError(`init takes one file, got ${positionals.length}`);
+  }
   const file = positionals[0] ?? DEFAULT_FILE;
 
   try {

@@ -2,7 +2,8 @@
 // comment on each setting a new user must look at.
 
 /** The text of the starter config; it type-checks and validates as written. */
-export const STARTER_CONFIG = `// Hydra single sign-on through Kanidm on one host, as \`hydra-kanidm init\` wrote it.
+export const STARTER_CONFIG = `\
+// Hydra single sign-on through Kanidm on one host, as \`hydra-kanidm init\` wrote it.
 // Edit the values, then print the NixOS module and add it to the host's modules:
 //   npx hydra-kanidm generate hydra-kanidm.config.ts -o sso.nix
 import { defineConfig } from "hydra-kanidm";

@@ -1,9 +1,10 @@
 // Writes a set of files all or nothing: every text is ready before the first write, each
 // goes to a temporary file beside its target, and only then are they renamed into place.
+// A writer killed outright cannot clean up, so the next one removes what it left behind.
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 
 /** A file to write, relative to a root folder. */
 export interface FileToWrite {
@@ -27,10 +28,49 @@ function currentText(file: string): string | undefined {
   }
 }
 
+/** `<target>.<pid>.<random>.tmp`: the pid tells a live writer's file from an abandoned one. */
+const TEMPORARY = /^(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+function temporaryFor(target: string): string {
+  return `${target}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes temporaries of these targets whose writer no longer runs (killed before renaming). */
+function removeAbandoned(targets: readonly string[]): void {
+  const byFolder = new Map<string, Set<string>>();
+  for (const target of targets) {
+    const names = byFolder.get(dirname(target)) ?? new Set<string>();
+    byFolder.set(dirname(target), names.add(basename(target)));
+  }
+  for (const [folder, names] of byFolder) {
+    let entries: string[];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const match = TEMPORARY.exec(entry);
+      if (match === null || !names.has(match[1]!)) continue;
+      if (!isRunning(Number(match[2]))) rmSync(join(folder, entry), { force: true });
+    }
+  }
+}
+
 /**
  * Writes the files that differ from what is on disk. A failure before the renames removes
  * every temporary file and leaves the targets as they were; renames are the last step and
- * each is atomic.
+ * each is atomic, so even a writer killed outright leaves every target whole, old or new.
  */
 export function writeAll(root: string, files: readonly FileToWrite[]): WriteOutcome[] {
   const outcomes = files.map((file) => ({
@@ -38,13 +78,14 @@ export function writeAll(root: string, files: readonly FileToWrite[]): WriteOutc
     target: join(root, file.path),
     changed: currentText(join(root, file.path)) !== file.text,
   }));
+  removeAbandoned(outcomes.map(({ target }) => target));
   const staged: { temporary: string; target: string }[] = [];
 
   try {
     for (const { file, target, changed } of outcomes) {
       if (!changed) continue;
       mkdirSync(dirname(target), { recursive: true });
-      const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+      const temporary = temporaryFor(target);
       staged.push({ temporary, target });
       writeFileSync(temporary, file.text, { mode: file.mode ?? 0o644 });
     }

@@ -6,8 +6,7 @@ import { pathToFileURL } from "node:url";
 
 /** The default export of the file, or why there is none. */
 export type LoadedConfig =
-  | { readonly ok: true; readonly config: unknown }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly config: unknown } | { readonly ok: false; readonly reason: string };
 
 /** A thrown value as one line: tools like esbuild report over several. */
 function oneLine(error: unknown): string {

@@ -8,6 +8,7 @@ import { attrName } from "../nix/index.js";
 import { nixNameOrder, type ResolvedOptions } from "./option-kinds.js";
 import {
   confValueProblem,
+  isConfKey,
   DOMAIN,
   KANIDM_NAME,
   LOOPBACK_HTTP,
@@ -63,7 +64,9 @@ export function roleOwners(
 }
 
 function urlChecks(name: string, url: string | null, example: string): Finding[] {
-  if (url === null) return [finding("error", option(name), url, "urlMissing", { option: option(name), example })];
+  if (url === null) {
+    return [finding("error", option(name), url, "urlMissing", { option: option(name), example })];
+  }
   if (URL.test(url)) return [];
   return [
     finding("error", option(name), url, "urlInvalid", {
@@ -76,7 +79,12 @@ function urlChecks(name: string, url: string | null, example: string): Finding[]
 
 function urlWarnings(name: string, url: string | null): Finding[] {
   if (url === null || !PLAIN_HTTP.test(url) || LOOPBACK_HTTP.test(url)) return [];
-  return [finding("warning", option(name), url, "urlPlainHttp", { option: option(name), value: show(url) })];
+  return [
+    finding("warning", option(name), url, "urlPlainHttp", {
+      option: option(name),
+      value: show(url),
+    }),
+  ];
 }
 
 function domainChecks(domain: string | null): Finding[] {
@@ -90,10 +98,14 @@ function clientChecks(s: ResolvedOptions, groups: readonly string[]): Finding[] 
   const at = option("clientId");
   const found: Finding[] = [];
   if (!KANIDM_NAME.test(s.clientId)) {
-    found.push(finding("error", at, s.clientId, "kanidmName", { option: at, value: show(s.clientId) }));
+    found.push(
+      finding("error", at, s.clientId, "kanidmName", { option: at, value: show(s.clientId) }),
+    );
   }
   if (groups.includes(s.clientId)) {
-    found.push(finding("error", at, s.clientId, "clientIsGroup", { option: at, value: show(s.clientId) }));
+    found.push(
+      finding("error", at, s.clientId, "clientIsGroup", { option: at, value: show(s.clientId) }),
+    );
   }
   if (s.clientSecretFile === null) {
     const secret = option("clientSecretFile");
@@ -117,13 +129,22 @@ function providerNameChecks(s: ResolvedOptions): Finding[] {
     ];
   }
   if (PROVIDER_NAME.test(s.providerName)) return [];
-  return [finding("error", at, s.providerName, "providerName", { option: at, value: show(s.providerName) })];
+  return [
+    finding("error", at, s.providerName, "providerName", {
+      option: at,
+      value: show(s.providerName),
+    }),
+  ];
 }
 
 function groupsScopeCheck(s: ResolvedOptions): Finding[] {
   const needed = s.flavour === "ners" && Object.keys(mappedRoles(s.roles)).length > 0;
   if (!needed || s.scopes.includes("groups")) return [];
-  return [finding("error", option("scopes"), s.scopes, "scopeGroupsForRoles", { option: option("scopes") })];
+  return [
+    finding("error", option("scopes"), s.scopes, "scopeGroupsForRoles", {
+      option: option("scopes"),
+    }),
+  ];
 }
 
 function groupNameChecks(s: ResolvedOptions, groups: readonly string[]): Finding[] {
@@ -141,7 +162,9 @@ function scopeChecks(scopes: readonly string[]): Finding[] {
   const at = option("scopes");
   const invalid = scopes
     .filter((scope) => !SCOPE.test(scope))
-    .map((scope) => finding("error", at, scope, "scopeInvalid", { option: at, value: show(scope) }));
+    .map((scope) =>
+      finding("error", at, scope, "scopeInvalid", { option: at, value: show(scope) }),
+    );
   const missing = REQUIRED_SCOPES.filter((scope) => !scopes.includes(scope)).map((scope) =>
     finding("error", at, scopes, "scopeRequired", { option: at, value: show(scope) }),
   );
@@ -201,19 +224,45 @@ export function moduleRules(s: ResolvedOptions): Finding[] {
     ...urlWarnings("hydraUrl", s.hydraUrl),
     ...urlWarnings("kanidmUrl", s.kanidmUrl),
     ...(s.loginGroups.length === 0
-      ? [finding("warning", option("loginGroups"), [], "noLoginGroups", { option: option("loginGroups") })]
+      ? [
+          finding("warning", option("loginGroups"), [], "noLoginGroups", {
+            option: option("loginGroups"),
+          }),
+        ]
       : []),
   ];
 }
 
-/**
- * What hydra-conf.nix would refuse only when it writes the file: the Kanidm origin is part
- * of every endpoint URL in hydra.conf, so its value must be one Config::General reads back.
- */
-export function endpointRules(s: ResolvedOptions): Finding[] {
+/** The Kanidm origin is part of every endpoint URL hydra.conf holds. */
+function endpointRules(s: ResolvedOptions): Finding[] {
   if (s.kanidmUrl === null || !URL.test(s.kanidmUrl)) return [];
   const problem = confValueProblem(s.kanidmUrl);
   if (problem === null) return [];
   const at = option("kanidmUrl");
-  return [finding("error", at, s.kanidmUrl, "confValue", { option: at, value: show(s.kanidmUrl), problem })];
+  return [
+    finding("error", at, s.kanidmUrl, "confValue", {
+      option: at,
+      value: show(s.kanidmUrl),
+      problem,
+    }),
+  ];
+}
+
+/** With ners, each mapped group becomes the hydra.conf key `<group>@<domain>`. */
+function mappingKeyRules(s: ResolvedOptions): Finding[] {
+  if (s.flavour !== "ners" || s.kanidmDomain === null || !DOMAIN.test(s.kanidmDomain)) return [];
+  const at = option("roles");
+  return Object.keys(mappedRoles(s.roles))
+    .filter((group) => KANIDM_NAME.test(group))
+    .map((group) => `${group}@${s.kanidmDomain}`)
+    .filter((key) => !isConfKey(key))
+    .map((key) => finding("error", at, key, "confKey", { option: at, value: show(key) }));
+}
+
+/**
+ * What the Hydra half refuses only in the settings it derives for services.hydra-oidc,
+ * named here by the services.hydra-kanidm option the user can change.
+ */
+export function hydraConfRules(s: ResolvedOptions): Finding[] {
+  return [...endpointRules(s), ...mappingKeyRules(s)];
 }

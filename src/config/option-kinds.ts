@@ -7,12 +7,7 @@ import type { HydraKanidmOptions } from "../modules/options/hydra-kanidm.js";
 
 /** A kind of value an option may hold. */
 export type OptionKind =
-  | "boolean"
-  | "string"
-  | "string or null"
-  | "list of strings"
-  | "roles"
-  | "flavour";
+  "boolean" | "string" | "string or null" | "list of strings" | "roles" | "flavour";
 
 /** Every option of the interface, so a new one cannot be forgotten here. */
 export const OPTION_KINDS: { readonly [K in keyof Required<HydraKanidmOptions>]: OptionKind } = {

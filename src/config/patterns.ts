@@ -2,7 +2,12 @@
 // expressions, and hydra.conf's value rules, matching whole texts as Nix's builtins.match does.
 
 import { PROVIDER_NAME_PATTERN } from "../hydra/flavours.js";
-import { DOMAIN_PATTERN, KANIDM_NAME_PATTERN, SCOPE_PATTERN, URL_PATTERN } from "../kanidm/names.js";
+import {
+  DOMAIN_PATTERN,
+  KANIDM_NAME_PATTERN,
+  SCOPE_PATTERN,
+  URL_PATTERN,
+} from "../kanidm/names.js";
 
 /** A POSIX pattern matched against the whole text; `.` crosses line breaks, as in Nix. */
 function whole(pattern: string): RegExp {
@@ -30,5 +35,14 @@ export function confValueProblem(value: string): string | null {
   if (/<[\s\S]*\/>$/.test(value)) {
     return "ends in /> after a <, which Config::General reads as a block";
   }
+  if (value.includes("<<")) {
+    return "holds <<, which Config::General reads as the start of a here-document";
+  }
   return null;
+}
+
+/** Whether Config::General reads the text as a key, like keyProblem in hydra-conf.nix. */
+export function isConfKey(key: string): boolean {
+  // A key starting with "include" would be read as an include line.
+  return /^[A-Za-z0-9_.@+-]+$/.test(key) && !/^include/i.test(key);
 }

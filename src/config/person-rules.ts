@@ -12,6 +12,11 @@ const PERSONS = "services.kanidm.provision.persons";
 
 type Persons = Readonly<Record<string, PersonConfig>>;
 
+/** A person's name as the messages write it, like strings.attrName: bare, else quoted. */
+function personName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_'-]*$/.test(name) ? name : show(name);
+}
+
 /** Every person present; the generated module provisions each one it lists. */
 function names(persons: Persons): string[] {
   return Object.keys(persons).sort(nixNameOrder);
@@ -49,7 +54,7 @@ function roleTwiceChecks(s: ResolvedOptions, persons: Persons): Finding[] {
       .filter((owner) => owner.keys.length !== 1)
       .map((owner) =>
         finding("error", `${PERSONS}.${attrName(name)}.groups`, groups, "personRoleTwice", {
-          person: name,
+          person: personName(name),
           groups: owner.keys.map(show).join(", "),
           value: show(owner.role),
         }),
@@ -67,11 +72,19 @@ function mailWarnings(s: ResolvedOptions, persons: Persons): Finding[] {
       mails.length > 0
         ? []
         : loginGroups.map((group) =>
-            finding("warning", at, mails, "personWithoutMail", { person: name, value: show(group) }),
+            finding("warning", at, mails, "personWithoutMail", {
+              person: personName(name),
+              value: show(group),
+            }),
           );
     const plus =
       loginGroups.length > 0 && mails.length > 0 && mails[0]!.includes("+")
-        ? [finding("warning", at, mails[0], "personPlusMail", { person: name, value: show(mails[0]) })]
+        ? [
+            finding("warning", at, mails[0], "personPlusMail", {
+              person: personName(name),
+              value: show(mails[0]),
+            }),
+          ]
         : [];
     return [...withoutMail, ...plus];
   });
@@ -83,9 +96,15 @@ function emptiedWarnings(s: ResolvedOptions, persons: Persons): Finding[] {
   return groupNames(s)
     .filter((group) => !members.has(group))
     .map((group) =>
-      finding("warning", `services.kanidm.provision.groups.${attrName(group)}`, group, "groupEmptied", {
-        value: show(group),
-      }),
+      finding(
+        "warning",
+        `services.kanidm.provision.groups.${attrName(group)}`,
+        group,
+        "groupEmptied",
+        {
+          value: show(group),
+        },
+      ),
     );
 }
 

@@ -116,7 +116,10 @@ function hostShape(config: Record<string, unknown>): Finding[] {
     }
   }
   const modules: readonly unknown[] = HOST_MODULES;
-  if (imports !== undefined && !(Array.isArray(imports) && imports.every((m) => modules.includes(m)))) {
+  if (
+    imports !== undefined &&
+    !(Array.isArray(imports) && imports.every((m) => modules.includes(m)))
+  ) {
     found.push(wrong("imports", imports, `a list of ${HOST_MODULES.map(show).join(", ")}`));
   }
   if (flakeInput !== undefined && (typeof flakeInput !== "string" || flakeInput === "")) {

@@ -1,4 +1,5 @@
-// flake.nix: the modules as nixosModules.<name> and the pure library as lib, no inputs.
+// flake.nix: the modules as nixosModules.<name>, the pure library as lib, and a starter
+// flake for `nix flake init -t`; no inputs.
 
 import { attrset, binding, call, lambda, path, pattern } from "../nix/index.js";
 import type { NixFile } from "./lib/shared.js";
@@ -28,6 +29,10 @@ export const flakeFile: NixFile = {
             attrset(Object.entries(FLAKE_MODULES).map(([name, file]) => binding(name, path(file)))),
           ),
           binding("lib", call("import", path("./nix/lib"))),
+          binding(["templates", "default"], {
+            path: path("./templates/default"),
+            description: "A NixOS host running Hydra with single sign-on through Kanidm",
+          }),
         ]),
       ),
       { blankLineBefore: true },
