@@ -49,10 +49,39 @@ rec {
       message = "${option} is the Nix path ${builtins.toString file}; a path literal copies the secret into the world-readable Nix store. Write it as a string, e.g. \"/run/secrets/hydra-oidc\".";
     }
     {
-      assertion = file == null || builtins.isPath file || strings.matches "/.*" file;
-      message = "${option} = ${strings.show file} is not an absolute path; write it like \"/run/secrets/hydra-oidc\".";
+      assertion = file == null || builtins.isPath file || strings.matches "/[^[:cntrl:]]*" file;
+      message = "${option} = ${strings.show file} is not an absolute path free of control characters; write it like \"/run/secrets/hydra-oidc\".";
     }
   ];
+
+  secretWarnings =
+    option: file:
+    if builtins.isString file && strings.matches "${builtins.storeDir}/.*" file then
+      [
+        "${option} = ${strings.show file} lies in the Nix store, which every local user can read; keep the secret outside it (sops-nix, agenix, a file under /run/secrets) and rotate it."
+      ]
+    else
+      [ ];
+
+  mappingKeyChecks =
+    option: settings:
+    if settings.flavour != "ners"
+    || (
+      settings.kanidmDomain == null
+      || !strings.matches constants.domainPattern settings.kanidmDomain
+    ) then
+      [ ]
+    else
+      map (key: {
+        assertion = hydraConf.keyProblem key == null;
+        message = "${option}: ${strings.show key} cannot be a hydra.conf key; keys hold only letters, digits and _ . @ + - (no spaces, =, # or quotes) and do not start with include.";
+      }) (
+        map (group: "${group}@${settings.kanidmDomain}") (
+          builtins.filter (group: strings.matches constants.kanidmNamePattern group) (
+            builtins.attrNames (kanidm.mappedRoles settings)
+          )
+        )
+      );
 
   roleChecks =
     option: mapping:
@@ -192,6 +221,7 @@ rec {
         (if ners then roleOwnerChecks "${option}.roleMapping" s.roleMapping else [ ])
       ];
       warnings = builtins.concatLists [
+        (secretWarnings "${option}.clientSecretFile" s.clientSecretFile)
         (urlWarnings "${option}.authorizationEndpoint" s.authorizationEndpoint)
         (urlWarnings "${option}.discoveryUrl" s.discoveryUrl)
       ];
@@ -216,9 +246,10 @@ rec {
         (urlChecks "${option}.hydraUrl" s.hydraUrl "https://hydra.example.com")
         (urlChecks "${option}.kanidmUrl" s.kanidmUrl "https://sso.example.com")
         [
+          (confValueCheck "${option}.kanidmUrl" s.kanidmUrl)
           {
             assertion = s.kanidmDomain != null;
-            message = "${option}.kanidmDomain is not set and cannot be derived; set it to Kanidm's domain (services.kanidm.server.settings.domain), e.g. \"sso.example.com\".";
+            message = "${option}.kanidmDomain is not set and cannot be derived (no Kanidm server on this host, no valid kanidmUrl); set it to Kanidm's domain setting, e.g. \"sso.example.com\".";
           }
           {
             assertion =
@@ -258,8 +289,10 @@ rec {
         (secretChecks "${option}.clientSecretFile" s.clientSecretFile)
         (roleChecks "${option}.roles" s.roles)
         (if s.flavour == "ners" then roleOwnerChecks "${option}.roles" s.roles else [ ])
+        (mappingKeyChecks "${option}.roles" s)
       ];
       warnings = builtins.concatLists [
+        (secretWarnings "${option}.clientSecretFile" s.clientSecretFile)
         (urlWarnings "${option}.hydraUrl" s.hydraUrl)
         (urlWarnings "${option}.kanidmUrl" s.kanidmUrl)
         (

@@ -131,19 +131,33 @@ in
         turn password logins off.
       '';
     };
+
+    reportChecks = lib.mkOption {
+      type = lib.types.enum [
+        "all"
+        "assertions"
+        "none"
+      ];
+      default = "all";
+      internal = true;
+      description = ''
+        Which of its checks this module reports: services.hydra-kanidm reports its own
+        warnings, and its assertions while any of them fails.
+      '';
+    };
   };
 
   config = lib.mkIf cfg.enable (
     lib.mkMerge [
       {
         assertions =
-          checks.assertions ++ [
+          (if cfg.reportChecks == "none" then [ ] else checks.assertions) ++ [
             {
               assertion = sections <= 1;
               message = "services.hydra.extraConfig holds ${toString sections} OIDC sections; Hydra reads only one and dies on a second <oidc_role_mapping>. Remove the hand-written one and keep services.hydra-oidc.";
             }
           ];
-        warnings = checks.warnings;
+        warnings = if cfg.reportChecks == "all" then checks.warnings else [ ];
         services.hydra.extraConfig =
           if hydraKanidm.checks.failures checks.assertions == [ ] then
             hydraKanidm.hydraConf.oidcSection "services.hydra-oidc" cfg
@@ -153,8 +167,7 @@ in
       (lib.mkIf (cfg.clientSecretFile != null) {
         systemd.services.hydra-oidc-secret = {
           description = "Copy the OIDC client secret where Hydra can read it";
-          wantedBy = [ "hydra-init.service" ];
-          # hydra.conf includes the copy, and Hydra stops when an include is missing.
+          requiredBy = [ "hydra-init.service" ];
           before = [ "hydra-init.service" ];
           serviceConfig = {
             Type = "oneshot";
@@ -162,7 +175,7 @@ in
             RuntimeDirectory = "hydra-oidc";
             RuntimeDirectoryMode = "0755";
             RuntimeDirectoryPreserve = true;
-            ExecStart = "${pkgs.bash}/bin/bash ${../lib/write-secret.sh} ${secretCopy.format} ${lib.escapeShellArg (hydraKanidm.strings.secretFile "services.hydra-oidc.clientSecretFile" cfg.clientSecretFile)} ${secretCopy.target} hydra hydra";
+            ExecStart = "${pkgs.bash}/bin/bash ${../lib/write-secret.sh} ${secretCopy.format} ${builtins.replaceStrings [ "%" ] [ "%%" ] (lib.escapeShellArg (hydraKanidm.strings.secretFile "services.hydra-oidc.clientSecretFile" cfg.clientSecretFile))} ${secretCopy.target} hydra hydra";
           };
         };
       })

@@ -8,6 +8,7 @@
 let
   cfg = config.services.hydra-kanidm;
   hydraKanidm = import ../lib;
+  checks = hydraKanidm.checks.hydraKanidm "services.hydra-kanidm" cfg;
 in
 {
   imports = [
@@ -19,6 +20,8 @@ in
     services.hydra-oidc =
       hydraKanidm.kanidm.oidcSettings cfg // {
         enable = true;
+        reportChecks =
+          if hydraKanidm.checks.failures checks.assertions == [ ] then "assertions" else "none";
       };
   };
 }

@@ -173,8 +173,15 @@ function scopeChecks(scopes: readonly string[]): Finding[] {
 
 function secretChecks(file: string | null): Finding[] {
   const at = option("clientSecretFile");
-  if (file === null || file.startsWith("/")) return [];
+  if (file === null || /^\/[^\x00-\x1f\x7f]*$/.test(file)) return [];
   return [finding("error", at, file, "secretRelative", { option: at, value: show(file) })];
+}
+
+/** The store is world-readable: a secret there is already exposed. */
+function secretWarnings(file: string | null): Finding[] {
+  const at = option("clientSecretFile");
+  if (file === null || !file.startsWith("/nix/store/")) return [];
+  return [finding("warning", at, file, "secretInStore", { option: at, value: show(file) })];
 }
 
 function roleChecks(roles: ResolvedOptions["roles"]): Finding[] {
@@ -212,6 +219,7 @@ export function moduleRules(s: ResolvedOptions): Finding[] {
   return [
     ...urlChecks("hydraUrl", s.hydraUrl, "https://hydra.example.com"),
     ...urlChecks("kanidmUrl", s.kanidmUrl, "https://sso.example.com"),
+    ...kanidmUrlValueCheck(s.kanidmUrl),
     ...domainChecks(s.kanidmDomain),
     ...clientChecks(s, groups),
     ...providerNameChecks(s),
@@ -221,6 +229,8 @@ export function moduleRules(s: ResolvedOptions): Finding[] {
     ...secretChecks(s.clientSecretFile),
     ...roleChecks(s.roles),
     ...roleOwnerChecks(s),
+    ...mappingKeyChecks(s),
+    ...secretWarnings(s.clientSecretFile),
     ...urlWarnings("hydraUrl", s.hydraUrl),
     ...urlWarnings("kanidmUrl", s.kanidmUrl),
     ...(s.loginGroups.length === 0
@@ -233,23 +243,16 @@ export function moduleRules(s: ResolvedOptions): Finding[] {
   ];
 }
 
-/** The Kanidm origin is part of every endpoint URL hydra.conf holds. */
-function endpointRules(s: ResolvedOptions): Finding[] {
-  if (s.kanidmUrl === null || !URL.test(s.kanidmUrl)) return [];
-  const problem = confValueProblem(s.kanidmUrl);
+/** The Kanidm origin starts every endpoint URL hydra.conf holds. */
+function kanidmUrlValueCheck(url: string | null): Finding[] {
+  const problem = url === null ? null : confValueProblem(url);
   if (problem === null) return [];
   const at = option("kanidmUrl");
-  return [
-    finding("error", at, s.kanidmUrl, "confValue", {
-      option: at,
-      value: show(s.kanidmUrl),
-      problem,
-    }),
-  ];
+  return [finding("error", at, url, "confValue", { option: at, value: show(url), problem })];
 }
 
 /** With ners, each mapped group becomes the hydra.conf key `<group>@<domain>`. */
-function mappingKeyRules(s: ResolvedOptions): Finding[] {
+function mappingKeyChecks(s: ResolvedOptions): Finding[] {
   if (s.flavour !== "ners" || s.kanidmDomain === null || !DOMAIN.test(s.kanidmDomain)) return [];
   const at = option("roles");
   return Object.keys(mappedRoles(s.roles))
@@ -257,12 +260,4 @@ function mappingKeyRules(s: ResolvedOptions): Finding[] {
     .map((group) => `${group}@${s.kanidmDomain}`)
     .filter((key) => !isConfKey(key))
     .map((key) => finding("error", at, key, "confKey", { option: at, value: show(key) }));
-}
-
-/**
- * What the Hydra half refuses only in the settings it derives for services.hydra-oidc,
- * named here by the services.hydra-kanidm option the user can change.
- */
-export function hydraConfRules(s: ResolvedOptions): Finding[] {
-  return [...endpointRules(s), ...mappingKeyRules(s)];
 }

@@ -2,7 +2,7 @@
 // rules the NixOS modules assert, with the same messages.
 
 import { hostModules, type HostConfig, type HostModule } from "./host-config.js";
-import { hydraConfRules, moduleRules } from "./module-rules.js";
+import { moduleRules } from "./module-rules.js";
 import { resolveOptions } from "./option-kinds.js";
 import { personNameRules, personRules } from "./person-rules.js";
 import type { ConfigProblem, Finding } from "./problem.js";
@@ -38,7 +38,6 @@ function findings(config: unknown): Finding[] {
   const all = [
     ...moduleRules(settings),
     ...(kanidm ? personRules(settings, persons) : []),
-    ...hydraConfRules(settings),
     ...personNameRules(persons),
     ...(host.persons !== undefined && !kanidm ? personsWithoutKanidm(host) : []),
   ];

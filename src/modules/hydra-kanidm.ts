@@ -97,14 +97,29 @@ function hydraModule(): NixFile {
     header: `The Hydra half of single sign-on through Kanidm.\n${GENERATED}`,
     expr: nixosModule({
       args: ["config", "lib"],
-      let: commonLet,
+      let: [
+        ...commonLet,
+        binding("checks", call("hydraKanidm.checks.hydraKanidm", OPTION, v("cfg"))),
+      ],
       imports: [path("./options.nix"), path("./hydra-oidc.nix")],
       config: mkIf(
         v("cfg.enable"),
         attrset([
           binding(
             ["services", "hydra-oidc"],
-            op("//", call("hydraKanidm.kanidm.oidcSettings", v("cfg")), attrset({ enable: true })),
+            op(
+              "//",
+              call("hydraKanidm.kanidm.oidcSettings", v("cfg")),
+              attrset({
+                enable: true,
+                // Our checks name the options the user set; say each problem once.
+                reportChecks: ifThenElse(
+                  op("==", call("hydraKanidm.checks.failures", v("checks.assertions")), list([])),
+                  "assertions",
+                  "none",
+                ),
+              }),
+            ),
           ),
         ]),
       ),

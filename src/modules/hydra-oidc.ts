@@ -12,14 +12,15 @@ import {
   path,
   ref as v,
   string,
+  toNixExpr,
   type NixExpr,
 } from "../nix/index.js";
 import { SECRET_INCLUDE_FILE, SECRET_RAW_FILE, SECRET_UNIT } from "../hydra/conf.js";
-import { nixosModule, mkIf, mkMerge, assertion } from "../nixos/index.js";
+import { nixosModule, mkIf, mkMerge, mkOption, assertion, types } from "../nixos/index.js";
 import { nixMessage } from "./messages.js";
 import { declareOptions } from "./options/declare.js";
 import { readOptions } from "./options/schema.js";
-import type { NixFile } from "./lib/shared.js";
+import { builtin, type NixFile } from "./lib/shared.js";
 import { LIBRARY, SECRET_SCRIPT_PATH } from "./files.js";
 
 const OPTION = "services.hydra-oidc";
@@ -32,9 +33,19 @@ const secretCommand = string(
   " ",
   v("secretCopy.format"),
   " ",
-  call(
-    "lib.escapeShellArg",
-    call("hydraKanidm.strings.secretFile", `${OPTION}.clientSecretFile`, v("cfg.clientSecretFile")),
+  // systemd reads % as a specifier even inside quotes, so it is doubled.
+  builtin(
+    "replaceStrings",
+    list([string("%")]),
+    list([string("%%")]),
+    call(
+      "lib.escapeShellArg",
+      call(
+        "hydraKanidm.strings.secretFile",
+        `${OPTION}.clientSecretFile`,
+        v("cfg.clientSecretFile"),
+      ),
+    ),
   ),
   " ",
   v("secretCopy.target"),
@@ -50,10 +61,10 @@ const secretCopy = ifThenElse(
 
 const secretUnit = attrset([
   binding("description", "Copy the OIDC client secret where Hydra can read it"),
-  binding("wantedBy", list(["hydra-init.service"])),
-  binding("before", list(["hydra-init.service"]), {
-    comment: "hydra.conf includes the copy, and Hydra stops when an include is missing.",
-  }),
+  // hydra.conf includes the copy and Hydra stops when an include is missing, so Hydra
+  // starts only after a copy succeeded, and restarting this unit restarts Hydra too.
+  binding("requiredBy", list(["hydra-init.service"])),
+  binding("before", list(["hydra-init.service"])),
   binding(
     "serviceConfig",
     attrset({
@@ -67,6 +78,19 @@ const secretUnit = attrset([
   ),
 ]);
 
+/**
+ * services.hydra-kanidm checks the settings it derives these from, with messages naming the
+ * options the user set; it sets this so the same mistake is not reported twice.
+ */
+const reportChecksOption = mkOption({
+  type: types.enum(["all", "assertions", "none"]),
+  default: toNixExpr("all"),
+  internal: true,
+  description:
+    "Which of its checks this module reports: services.hydra-kanidm reports its own " +
+    "warnings, and its assertions while any of them fails.",
+});
+
 const config = mkIf(
   v("cfg.enable"),
   mkMerge([
@@ -75,7 +99,7 @@ const config = mkIf(
         "assertions",
         op(
           "++",
-          v("checks.assertions"),
+          ifThenElse(op("==", v("cfg.reportChecks"), "none"), list([]), v("checks.assertions")),
           list([
             assertion(
               op("<=", v("sections"), 1),
@@ -84,7 +108,10 @@ const config = mkIf(
           ]),
         ),
       ),
-      binding("warnings", v("checks.warnings")),
+      binding(
+        "warnings",
+        ifThenElse(op("==", v("cfg.reportChecks"), "all"), v("checks.warnings"), list([])),
+      ),
       binding(
         ["services", "hydra", "extraConfig"],
         // Only a section that passed the checks is printed, so that a refused value
@@ -124,7 +151,9 @@ export function hydraOidcModule(): NixFile {
       ],
       options: {
         at: ["services", "hydra-oidc"],
-        declarations: declareOptions(readOptions("HydraOidcOptions")),
+        declarations: declareOptions(readOptions("HydraOidcOptions"), {}, [
+          binding("reportChecks", reportChecksOption, { blankLineBefore: true }),
+        ]),
       },
       config,
     }),

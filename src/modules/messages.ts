@@ -29,8 +29,8 @@ export const MESSAGES = {
       "Kanidm allows http redirects only for localhost. Use https:// in production.",
   ),
   domainMissing: assertion(
-    "{option} is not set and cannot be derived; set it to Kanidm's domain " +
-      '(services.kanidm.server.settings.domain), e.g. "sso.example.com".',
+    "{option} is not set and cannot be derived (no Kanidm server on this host, no valid " +
+      'kanidmUrl); set it to Kanidm\'s domain setting, e.g. "sso.example.com".',
   ),
   domainInvalid: assertion(
     "{option} = {value} is not a DNS domain (lowercase letters, digits, dots, dashes).",
@@ -72,7 +72,8 @@ export const MESSAGES = {
       'world-readable Nix store. Write it as a string, e.g. "/run/secrets/hydra-oidc".',
   ),
   secretRelative: assertion(
-    '{option} = {value} is not an absolute path; write it like "/run/secrets/hydra-oidc".',
+    "{option} = {value} is not an absolute path free of control characters; write it " +
+      'like "/run/secrets/hydra-oidc".',
   ),
   secretTwice: assertion(
     "{option} and {other} are both set; give the bare secret in one or a ready include " +
@@ -101,6 +102,10 @@ export const MESSAGES = {
     "services.hydra.extraConfig holds {count} OIDC sections; Hydra reads only one and dies " +
       "on a second <oidc_role_mapping>. Remove the hand-written one and keep " +
       "services.hydra-oidc.",
+  ),
+  secretInStore: warning(
+    "{option} = {value} lies in the Nix store, which every local user can read; keep the " +
+      "secret outside it (sops-nix, agenix, a file under /run/secrets) and rotate it.",
   ),
   noLoginGroups: warning(
     "{option} is empty, so nobody is granted the scopes to log in to Hydra; list the " +

@@ -16,6 +16,8 @@ export interface OptionDeclaration {
   readonly default?: NixExpr;
   readonly defaultText?: NixExpr;
   readonly example?: NixExpr;
+  /** Hidden from the manual: for modules talking to each other, not for users. */
+  readonly internal?: boolean;
   readonly description: string;
 }
 
@@ -25,6 +27,7 @@ export function mkOption(option: OptionDeclaration): NixExpr {
   if (option.default !== undefined) entries.push(binding("default", option.default));
   if (option.defaultText !== undefined) entries.push(binding("defaultText", option.defaultText));
   if (option.example !== undefined) entries.push(binding("example", option.example));
+  if (option.internal) entries.push(binding("internal", true));
   entries.push(binding("description", description(option.description)));
   return call("lib.mkOption", attrset(entries));
 }

@@ -109,7 +109,7 @@ describe("generate on a broken config", () => {
     expect(run.status).toBe(1);
     expect(run.stderr.split("\n")).toEqual([
       `${file}: error: services.hydra-kanidm.clientSecretFile = "secrets/hydra-oidc" is not ` +
-        'an absolute path; write it like "/run/secrets/hydra-oidc".',
+        'an absolute path free of control characters; write it like "/run/secrets/hydra-oidc".',
       `${file}: error: services.hydra-kanidm.roles."hydra.admins" lists "root", which is not ` +
         "a Hydra role; use one of admin, create-projects, restart-jobs, bump-to-front, " +
         "cancel-build, eval-jobset.",

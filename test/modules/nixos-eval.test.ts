@@ -240,7 +240,7 @@ function secretUnit(script: string, format: string, target: string) {
   return {
     "hydra-oidc-secret": {
       description: "Copy the OIDC client secret where Hydra can read it",
-      wantedBy: ["hydra-init.service"],
+      requiredBy: ["hydra-init.service"],
       before: ["hydra-init.service"],
       serviceConfig: {
         Type: "oneshot",
@@ -318,6 +318,25 @@ describe.skipIf(!NIXPKGS_LIB)("the modules under the NixOS module system", () =>
     });
   });
 
+  it("doubles a % in the secret path, which systemd would read as a specifier", () => {
+    const unit = evalNixJson(
+      nixosExpr(
+        nixpkgsLib,
+        `(configOf stub ([
+          (modules + "/default.nix")
+          (sso { clientSecretFile = "/run/secrets/hydra%i"; })
+        ] ++ oneHost)).systemd.services.hydra-oidc-secret.serviceConfig.ExecStart`,
+      ),
+    );
+    // lib.escapeShellArg quotes the path or not depending on the nixpkgs version.
+    expect(unit).toMatch(
+      new RegExp(
+        `^/bash/bin/bash ${results.script} conf '?/run/secrets/hydra%%i'? ` +
+          "/run/hydra-oidc/client-secret.conf hydra hydra$",
+      ),
+    );
+  });
+
   it("writes the pr1568 provider block and copies the bare secret for it", () => {
     expect(results.pr1568.extraConfig).toBe(
       [
@@ -378,11 +397,9 @@ describe.skipIf(!NIXPKGS_LIB)("the modules under the NixOS module system", () =>
         value: missingSecret,
       });
 
-    it("fails the assertions of both halves, showing the path", () => {
-      expect(results.pathLiteral.failed).toEqual([
-        pathLiteral("services.hydra-oidc"),
-        pathLiteral("services.hydra-kanidm"),
-      ]);
+    it("fails the assertion of the option the user set, once, showing the path", () => {
+      // services.hydra-oidc holds the same value, but stays quiet while ours fails.
+      expect(results.pathLiteral.failed).toEqual([pathLiteral("services.hydra-kanidm")]);
     });
 
     it.each([

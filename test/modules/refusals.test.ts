@@ -421,3 +421,56 @@ describe("provisioned persons", () => {
     );
   });
 });
+
+describe("what the Hydra half derives, named by the option the user set", () => {
+  it("refuses a kanidmUrl that hydra.conf cannot hold, as kanidmUrl", () => {
+    const url = "https://sso.example.com/a*/b";
+    expect(evalLibrary(`kanidmChecks (scenario // { kanidmUrl = "${url}"; })`)).toEqual(
+      failing(
+        confValue(
+          `${KANIDM}.kanidmUrl`,
+          url,
+          "holds /* or */, which Config::General reads as a C comment",
+        ),
+      ),
+    );
+  });
+
+  it("refuses a group whose mapping key would read as an include line, as roles", () => {
+    expect(
+      evalLibrary(`kanidmChecks (scenario // {
+        roles = { "include.me" = [ "admin" ]; };
+        loginGroups = [ "include.me" ];
+      })`),
+    ).toEqual(
+      failing(
+        message("confKey", {
+          option: `${KANIDM}.roles`,
+          value: shown("include.me@sso.example.com"),
+        }),
+      ),
+    );
+  });
+});
+
+describe("secret files", () => {
+  it("warns of a secret that already lies in the Nix store", () => {
+    const file = "/nix/store/0000000000000000000000000000000a-secret";
+    expect(evalLibrary(`kanidmChecks (scenario // { clientSecretFile = "${file}"; })`)).toEqual(
+      warning(
+        message("secretInStore", { option: `${KANIDM}.clientSecretFile`, value: shown(file) }),
+      ),
+    );
+  });
+
+  it("refuses a secret path holding a line break", () => {
+    expect(evalLibrary(`kanidmChecks (scenario // { clientSecretFile = "/run/a\\nb"; })`)).toEqual(
+      failing(
+        message("secretRelative", {
+          option: `${KANIDM}.clientSecretFile`,
+          value: shown("/run/a\nb"),
+        }),
+      ),
+    );
+  });
+});

@@ -106,11 +106,67 @@ const secretChecks = curried(
       value: builtin("toString", v("file")),
     }),
     check(
-      orElse(orElse(isNull(v("file")), builtin("isPath", v("file"))), matches("/.*", v("file"))),
+      orElse(
+        orElse(isNull(v("file")), builtin("isPath", v("file"))),
+        matches("/[^[:cntrl:]]*", v("file")),
+      ),
       "secretRelative",
       { option: v("option"), value: show(v("file")) },
     ),
   ]),
+);
+
+/**
+ * With ners each mapped group becomes the hydra.conf key `<group>@<domain>`; refuse a key
+ * Config::General would misread under the option the user set, not the derived one.
+ */
+const mappingKeyChecks = curried(
+  ["option", "settings"],
+  ifThenElse(
+    op(
+      "||",
+      op("!=", v("settings.flavour"), "ners"),
+      op(
+        "||",
+        isNull(v("settings.kanidmDomain")),
+        not(matches(v("constants.domainPattern"), v("settings.kanidmDomain"))),
+      ),
+    ),
+    list([]),
+    call(
+      "map",
+      lambda(
+        "key",
+        check(isNull(call("hydraConf.keyProblem", v("key"))), "confKey", {
+          option: v("option"),
+          value: show(v("key")),
+        }),
+      ),
+      call(
+        "map",
+        lambda("group", concat(v("group"), "@", v("settings.kanidmDomain"))),
+        builtin(
+          "filter",
+          lambda("group", matches(v("constants.kanidmNamePattern"), v("group"))),
+          builtin("attrNames", call("kanidm.mappedRoles", v("settings"))),
+        ),
+      ),
+    ),
+  ),
+);
+
+/** A warning for a secret that already lies in the world-readable store. */
+const secretWarnings = curried(
+  ["option", "file"],
+  warnIf(
+    op(
+      "&&",
+      builtin("isString", v("file")),
+      matches(concat(v("builtins.storeDir"), "/.*"), v("file")),
+    ),
+    "secretInStore",
+    { option: v("option"), value: show(v("file")) },
+  ),
 );
 
 /** Each role in the mapping known to Hydra. */
@@ -292,6 +348,7 @@ const hydraOidc = curried(
         ),
       ]),
       warnings: concatLists([
+        call("secretWarnings", option("clientSecretFile"), v("s.clientSecretFile")),
         call("urlWarnings", option("authorizationEndpoint"), v("s.authorizationEndpoint")),
         call("urlWarnings", option("discoveryUrl"), v("s.discoveryUrl")),
       ]),
@@ -346,6 +403,8 @@ const hydraKanidm = curried(
         call("urlChecks", option("hydraUrl"), v("s.hydraUrl"), "https://hydra.example.com"),
         call("urlChecks", option("kanidmUrl"), v("s.kanidmUrl"), "https://sso.example.com"),
         list([
+          // The endpoints Hydra is given start with kanidmUrl; name it, not them.
+          confValueCheckCall(option("kanidmUrl"), v("s.kanidmUrl")),
           check(op("!=", v("s.kanidmDomain"), null), "domainMissing", {
             option: option("kanidmDomain"),
           }),
@@ -398,8 +457,10 @@ const hydraKanidm = curried(
           call("roleOwnerChecks", option("roles"), v("s.roles")),
           list([]),
         ),
+        call("mappingKeyChecks", option("roles"), v("s")),
       ]),
       warnings: concatLists([
+        call("secretWarnings", option("clientSecretFile"), v("s.clientSecretFile")),
         call("urlWarnings", option("hydraUrl"), v("s.hydraUrl")),
         call("urlWarnings", option("kanidmUrl"), v("s.kanidmUrl")),
         warnIf(op("==", v("s.loginGroups"), list([])), "noLoginGroups", {
@@ -636,6 +697,8 @@ export const checksFile: NixFile = {
       binding("urlWarnings", urlWarnings, { blankLineBefore: true }),
       binding("scopeChecks", scopeChecks, { blankLineBefore: true }),
       binding("secretChecks", secretChecks, { blankLineBefore: true }),
+      binding("secretWarnings", secretWarnings, { blankLineBefore: true }),
+      binding("mappingKeyChecks", mappingKeyChecks, { blankLineBefore: true }),
       binding("roleChecks", roleChecks, { blankLineBefore: true }),
       binding("roleOwners", roleOwners, { blankLineBefore: true }),
       binding("roleOwnerChecks", roleOwnerChecks, {

@@ -51,18 +51,20 @@ function exampleOf(text: string): NixExpr {
 
 /**
  * The declarations of `options`, blank lines between them. `computed` gives the default
- * expressions of options whose TSDoc says `@defaultText`.
+ * expressions of options whose TSDoc says `@defaultText`; `internal` adds options that are
+ * not for users and so have no place in the interface.
  */
 export function declareOptions(
   options: readonly OptionSchema[],
   computed: Readonly<Record<string, NixExpr>> = {},
+  internal: readonly Entry[] = [],
 ): NixExpr {
   const entries: Entry[] = options.map((option, i) =>
     binding(option.name, declaration(option, computed[option.name]), {
       blankLineBefore: i > 0,
     }),
   );
-  return attrset(entries);
+  return attrset([...entries, ...internal]);
 }
 
 function declaration(option: OptionSchema, computed: NixExpr | undefined): NixExpr {
