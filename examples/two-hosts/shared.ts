@@ -1,8 +1,8 @@
 // The settings both hosts share: Hydra and Kanidm must agree on every one of them, so they
 // are written once and each host's config spreads them.
-import type { HydraKanidmOptions } from "hydra-kanidm";
+import type { HostConfig } from "hydra-kanidm";
 
-export const shared: HydraKanidmOptions = {
+export const shared: HostConfig["hydraKanidm"] = {
   enable: true,
   // Neither host runs both services, so nothing can be derived: every URL is given.
   hydraUrl: "https://hydra.example.com",

@@ -9,7 +9,8 @@ export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 const EXIT_CODES = `Exit codes:
   0  success
   1  the config is invalid, generated files are stale, or a file cannot be written
-  2  usage error: unknown command or option, missing or extra argument, no such file`;
+  2  usage error: unknown command or option, a missing, extra or unfit argument (no such
+     config, -o naming a directory or the config itself, --root naming no directory)`;
 
 export const MAIN_HELP = `Usage: hydra-kanidm <command> [options]
 
@@ -19,6 +20,11 @@ Commands:
   init [file]                 write a commented starter config (hydra-kanidm.config.ts)
   generate <config> [-o file] print the NixOS module of a config, or write it to file
   check [--root dir]          report generated files that differ from what the build prints
+  help [command]              show this help, or a command's (same as <command> --help)
+
+Options:
+  --version                   print the version of hydra-kanidm
+  -h, --help                  show this help
 
 Run \`hydra-kanidm <command> --help\` for the options of a command.
 
@@ -81,7 +87,8 @@ export function parseCommand<T extends Options>(args: readonly string[], options
     });
   } catch (error) {
     // Node's messages go on with advice about `--`; the first sentence names the problem.
+    // Node capitalises it; our messages start in lower case, as they follow a prefix.
     const message = (error as Error).message.split(/\.( |$)/)[0]!;
-    throw new UsageError(message);
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1));
   }
 }

@@ -71,6 +71,7 @@ function removeAbandoned(targets: readonly string[]): void {
  * Writes the files that differ from what is on disk. A failure before the renames removes
  * every temporary file and leaves the targets as they were; renames are the last step and
  * each is atomic, so even a writer killed outright leaves every target whole, old or new.
+ * A failed rename removes the temporary files not yet renamed and throws its error.
  */
 export function writeAll(root: string, files: readonly FileToWrite[]): WriteOutcome[] {
   const outcomes = files.map((file) => ({
@@ -94,6 +95,15 @@ export function writeAll(root: string, files: readonly FileToWrite[]): WriteOutc
     throw error;
   }
 
-  for (const { temporary, target } of staged) renameSync(temporary, target);
+  // A rename that fails (the target became a folder, say) leaves the targets before it new
+  // and the rest old; their temporary files must not stay behind.
+  for (const [index, { temporary, target }] of staged.entries()) {
+    try {
+      renameSync(temporary, target);
+    } catch (error) {
+      for (const left of staged.slice(index)) rmSync(left.temporary, { force: true });
+      throw error;
+    }
+  }
   return outcomes.map(({ file, changed }) => ({ path: file.path, changed }));
 }

@@ -19,13 +19,29 @@ export interface PersonConfig {
   readonly groups?: readonly string[];
 }
 
+/** The settings the generated module states outright: it cannot derive them on the host. */
+type StatedOption = "hydraUrl" | "kanidmUrl" | "kanidmDomain" | "clientSecretFile";
+
+/**
+ * The options K of T, required and not null. The keys run over a parameter bounded by
+ * `keyof T`, as in Pick, so editors still show each option's TSDoc; a plain union would not.
+ */
+type Stated<T, K extends keyof T> = { readonly [P in K]-?: NonNullable<T[P]> };
+
+/**
+ * The `services.hydra-kanidm` settings of a host config: `hydraUrl`, `kanidmUrl`,
+ * `kanidmDomain` and `clientSecretFile` are required, the others keep their defaults.
+ */
+export interface HostOptions
+  extends Omit<HydraKanidmOptions, StatedOption>, Stated<HydraKanidmOptions, StatedOption> {}
+
 /** One host's part in Hydra single sign-on through Kanidm, as `hydra-kanidm generate` reads it. */
 export interface HostConfig {
   /**
    * The `services.hydra-kanidm` settings. `hydraUrl`, `kanidmUrl`, `kanidmDomain` and
    * `clientSecretFile` are required here, since the generated module states them outright.
    */
-  readonly hydraKanidm: HydraKanidmOptions;
+  readonly hydraKanidm: HostOptions;
   /** Persons to provision in Kanidm, by their Kanidm name; needs the `kanidm` half. */
   readonly persons?: Readonly<Record<string, PersonConfig>>;
   /**

@@ -80,14 +80,36 @@ function fits(kind: OptionKind, value: unknown): boolean {
   }
 }
 
+/** Each group of a roles object whose value is no list, named alone: the object may be long. */
+function roleListShape(roles: Record<string, unknown>): Finding[] {
+  return Object.entries(roles)
+    .filter(([, list]) => !isStringList(list))
+    .map(([group, list]) => {
+      const path = `${OPTION}.roles.${attrName(group)}`;
+      // A lone role is the likely slip; the fix is the same role in a list.
+      const fix = typeof list === "string" ? show([list]) : 'a list of roles, e.g. ["admin"]';
+      return {
+        kind: "error",
+        path,
+        value: list,
+        message: `${path} = ${show(list)} is not a list of roles; write ${fix}.`,
+      };
+    });
+}
+
 function optionShape(options: unknown): Finding[] {
   if (!isRecord(options)) return [wrong("hydraKanidm", options, "an object of options")];
   const known = Object.keys(OPTION_KINDS) as (keyof typeof OPTION_KINDS)[];
+  const misfits = known.filter(
+    (name) => options[name] !== undefined && !fits(OPTION_KINDS[name], options[name]),
+  );
   return [
     ...unknownKeys(options, known, OPTION),
-    ...known
-      .filter((name) => options[name] !== undefined && !fits(OPTION_KINDS[name], options[name]))
-      .map((name) => wrong(`${OPTION}.${name}`, options[name], EXPECTED[OPTION_KINDS[name]])),
+    ...misfits.flatMap((name) => {
+      const value = options[name];
+      if (name === "roles" && isRecord(value)) return roleListShape(value);
+      return [wrong(`${OPTION}.${name}`, value, EXPECTED[OPTION_KINDS[name]])];
+    }),
   ];
 }
 

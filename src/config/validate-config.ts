@@ -4,9 +4,13 @@
 import { hostModules, type HostConfig, type HostModule } from "./host-config.js";
 import { moduleRules } from "./module-rules.js";
 import { resolveOptions } from "./option-kinds.js";
+import { KANIDM_NAME } from "./patterns.js";
 import { personNameRules, personRules } from "./person-rules.js";
 import type { ConfigProblem, Finding } from "./problem.js";
 import { configShape } from "./shape.js";
+
+/** Where the warnings about provisioned groups point. */
+const GROUPS = "services.kanidm.provision.groups.";
 
 /** Whether the host runs the Kanidm half, which provisions persons and checks them. */
 function runsKanidm(modules: readonly HostModule[]): boolean {
@@ -26,6 +30,15 @@ function personsWithoutKanidm(config: HostConfig): Finding[] {
   ];
 }
 
+/**
+ * Whether a warning is about a group whose name Kanidm cannot hold: an error already refuses
+ * that name, and a warning that the group would be emptied only distracts from renaming it.
+ */
+function aboutInvalidGroup(warning: Finding): boolean {
+  const { path, value } = warning;
+  return path.startsWith(GROUPS) && typeof value === "string" && !KANIDM_NAME.test(value);
+}
+
 function findings(config: unknown): Finding[] {
   const shape = configShape(config);
   if (shape.length > 0) return shape;
@@ -41,8 +54,9 @@ function findings(config: unknown): Finding[] {
     ...personNameRules(persons),
     ...(host.persons !== undefined && !kanidm ? personsWithoutKanidm(host) : []),
   ];
+  const warnings = all.filter((f) => f.kind === "warning" && !aboutInvalidGroup(f));
   // Errors first: they decide whether anything is written.
-  return [...all.filter((f) => f.kind === "error"), ...all.filter((f) => f.kind === "warning")];
+  return [...all.filter((f) => f.kind === "error"), ...warnings];
 }
 
 /**

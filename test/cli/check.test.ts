@@ -53,6 +53,23 @@ describe("check", () => {
         "run `npm run build:nix` and commit\n",
     });
   });
+
+  it("refuses a root that is not a directory in one line, as a usage error", () => {
+    const runs = [
+      hydraKanidm(["check", "--root", join(root, "no-such-folder")]),
+      hydraKanidm(["check", "--root", join(root, "flake.nix")]),
+    ];
+
+    expect(runs).toEqual(
+      ["no-such-folder", "flake.nix"].map((name) => ({
+        status: 2,
+        stdout: "",
+        stderr:
+          `hydra-kanidm: --root ${join(root, name)} is not a directory; ` +
+          "see hydra-kanidm check --help\n",
+      })),
+    );
+  });
 });
 
 describe("the flake template", () => {

@@ -1,22 +1,39 @@
 // `hydra-kanidm generate` on the examples and on broken configs: the module printed equals
 // the committed one, Nix parses and evaluates it, and a broken config writes nothing.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../../examples/index.js";
 import { evalNixExprJson, parseNix } from "../support/nix.js";
-import { hydraKanidm, REPOSITORY } from "./command.js";
+import { hydraKanidm, REPOSITORY, scratchFolder } from "./command.js";
 
+// Configs that import "hydra-kanidm" go in the clone; the others may sit anywhere.
 const scratch = mkdtempSync(join(tmpdir(), "hydra-kanidm-generate-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const inClone = scratchFolder("generate");
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(inClone, { recursive: true, force: true });
+});
 
-/** Writes a config file into the scratch folder and returns its path. */
-function configFile(name: string, text: string): string {
-  const file = join(scratch, name);
+/** Writes a config file into `folder`, by default outside the clone, and returns its path. */
+function configFile(name: string, text: string, folder = scratch): string {
+  const file = join(folder, name);
   writeFileSync(file, text);
   return file;
 }
+
+/** The example config for one host, as a user would copy it out of the clone. */
+const SINGLE_HOST = readFileSync(join(REPOSITORY, "examples/single-host/config.ts"), "utf8");
 
 /** Stub flake inputs: each module of the flake stands for itself as a string. */
 const STUB_INPUTS =
@@ -43,18 +60,117 @@ describe("generate on the examples", () => {
     });
   }
 
-  it("writes the module whole with -o and says so in one line", () => {
+  it("writes the module whole with -o, naming the config by its file name only", () => {
     const output = join(scratch, "sso.nix");
     const run = hydraKanidm(["generate", "examples/single-host/config.ts", "-o", output]);
 
     expect(run).toEqual({ status: 0, stdout: `wrote ${output}\n`, stderr: "" });
     const committed = readFileSync(join(REPOSITORY, "examples/single-host/module.nix"), "utf8");
-    const source = relative(scratch, join(REPOSITORY, "examples/single-host/config.ts"));
-    // The header names the config as seen from the module's folder.
-    expect(readFileSync(output, "utf8").split("\n").slice(3)).toEqual(
-      committed.split("\n").slice(3),
+    expect(readFileSync(output, "utf8")).toBe(committed);
+  });
+});
+
+describe("generate's arguments", () => {
+  it("refuses -o naming the config itself, also through a link, and leaves it as it was", () => {
+    const file = configFile("self.config.ts", SINGLE_HOST);
+    symlinkSync(file, join(scratch, "self.nix"));
+
+    const runs = [
+      hydraKanidm(["generate", "self.config.ts", "-o", "self.config.ts"], scratch),
+      hydraKanidm(["generate", "self.config.ts", "-o", "./self.nix"], scratch),
+    ];
+
+    expect(runs).toEqual([
+      {
+        status: 2,
+        stdout: "",
+        stderr:
+          "hydra-kanidm: -o self.config.ts names the config file self.config.ts; write the " +
+          "module to another file, e.g. -o sso.nix; see hydra-kanidm generate --help\n",
+      },
+      {
+        status: 2,
+        stdout: "",
+        stderr:
+          "hydra-kanidm: -o ./self.nix names the config file self.config.ts; write the " +
+          "module to another file, e.g. -o sso.nix; see hydra-kanidm generate --help\n",
+      },
+    ]);
+    expect(readFileSync(file, "utf8")).toBe(SINGLE_HOST);
+  });
+
+  it("refuses -o naming a directory in one line, and writes nothing into it", () => {
+    const file = configFile("dir.config.ts", SINGLE_HOST);
+    const folder = join(scratch, "modules");
+    mkdirSync(folder);
+
+    const run = hydraKanidm(["generate", file, "-o", folder]);
+
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        `hydra-kanidm: -o ${folder} is a directory; name the file to write, e.g. ` +
+        `-o ${folder}/sso.nix; see hydra-kanidm generate --help\n`,
+    });
+    expect(readdirSync(scratch).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("heads the module with the config's file name, moving the advice down if long", () => {
+    const name = `${"a-rather-long-name-for-one-host".repeat(2)}.config.ts`;
+    const file = configFile(name, SINGLE_HOST, inClone);
+
+    const run = hydraKanidm(["generate", file]);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 4)).toEqual([
+      "# Hydra single sign-on through Kanidm: a NixOS module generated by `hydra-kanidm generate`",
+      `# from ${name}.`,
+      "# Do not edit it; change the config and generate again.",
+      "# It needs the flake's inputs as a module argument: specialArgs = { inherit inputs; }.",
+    ]);
+    expect(run.stdout.split("\n").filter((line) => line.length > 100)).toEqual([]);
+  });
+});
+
+describe("generate on persons", () => {
+  it("declares the groups persons are in that roles and loginGroups do not name", () => {
+    const file = configFile(
+      "ops.config.ts",
+      SINGLE_HOST.replace(
+        '"hydra.admins", "hydra.users"]',
+        '"hydra.admins", "hydra.users", "ops"]',
+      ),
+      inClone,
     );
-    expect(readFileSync(output, "utf8")).toContain(`\n# from ${source}. Do not edit it;`);
+
+    const run = hydraKanidm(["generate", file]);
+
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain(
+      "\n  # Groups the persons are in besides those of services.hydra-kanidm: Kanidm's\n" +
+        "  # provisioning refuses a person in a group nobody declares.\n" +
+        "  services.kanidm.provision.groups = {\n" +
+        "    ops = { };\n" +
+        "  };\n\n" +
+        "  services.kanidm.provision.persons = {\n",
+    );
+    const module = join(inClone, "ops.nix");
+    writeFileSync(module, run.stdout);
+    const kanidm = evalNixExprJson(`(import ${module} ${STUB_INPUTS}).services.kanidm`);
+    expect(kanidm).toEqual({
+      provision: {
+        groups: { ops: {} },
+        persons: {
+          somebody: {
+            displayName: "Somebody",
+            mailAddresses: ["somebody@example.com"],
+            groups: ["hydra.admins", "hydra.users", "ops"],
+          },
+        },
+      },
+    });
   });
 });
 
@@ -123,22 +239,99 @@ describe("generate on a broken config", () => {
     expect(existsSync(output)).toBe(false);
   });
 
-  it("says in one line that a file cannot be loaded or has no default export", () => {
-    const broken = configFile("broken.config.ts", "export default {\n");
-    const empty = configFile("empty.config.ts", "export const hydraKanidm = {};\n");
+  it("names a group of roles whose value is no list, and that value only", () => {
+    const file = configFile(
+      "role-list.config.ts",
+      SINGLE_HOST.replace('"hydra.admins": ["admin", "bump-to-front"]', '"ci.admins": "admin"'),
+      inClone,
+    );
 
-    const brokenRun = hydraKanidm(["generate", broken]);
-    const emptyRun = hydraKanidm(["generate", empty]);
+    const run = hydraKanidm(["generate", file]);
 
-    expect(brokenRun.status).toBe(1);
-    expect(brokenRun.stderr).toMatch(new RegExp(`^${broken}: cannot be loaded: .*\\n$`));
-    expect(brokenRun.stderr).not.toContain("    at ");
-    expect(emptyRun).toEqual({
+    expect(run).toEqual({
       status: 1,
       stdout: "",
       stderr:
-        `${empty}: has no default export; end it with ` +
-        "`export default defineConfig({ ... });`\n",
+        `${file}: error: services.hydra-kanidm.roles."ci.admins" = "admin" is not a list of ` +
+        'roles; write ["admin"].\n' +
+        `generate: nothing written: 1 error in ${file}\n`,
+    });
+  });
+
+  it("refuses a group name Kanidm cannot hold without warning that it would be emptied", () => {
+    const file = configFile(
+      "group-name.config.ts",
+      SINGLE_HOST.replace('"hydra.admins": [', '"Hydra Admins": ['),
+      inClone,
+    );
+
+    const run = hydraKanidm(["generate", file]);
+
+    expect(run).toEqual({
+      status: 1,
+      stdout: "",
+      stderr:
+        `${file}: error: services.hydra-kanidm.roles: "Hydra Admins" is not a Kanidm name; use ` +
+        "lowercase letters, digits and _ . - starting with a letter, at most 64 characters " +
+        "(^[a-z][a-z0-9_.-]{0,63}$).\n" +
+        `generate: nothing written: 1 error in ${file}\n`,
+    });
+  });
+
+  it("says in one error line and the summary that a file cannot be loaded", () => {
+    const broken = configFile("broken.config.ts", "export default {\n");
+    const throwing = configFile("throwing.config.ts", 'throw new Error("no secret yet");\n');
+    const missing = configFile("missing.config.ts", 'export { default } from "./nowhere.js";\n');
+    const empty = configFile("empty.config.ts", "export const hydraKanidm = {};\n");
+
+    const runs = [broken, throwing, missing, empty].map((file) => hydraKanidm(["generate", file]));
+
+    expect(runs[0]!.status).toBe(1);
+    expect(runs[0]!.stderr).toMatch(
+      new RegExp(
+        `^${broken}: error: cannot be loaded: Transform failed with 1 error: .*\\n` +
+          `generate: nothing written: 1 error in ${broken}\\n$`,
+      ),
+    );
+    expect(runs.slice(1)).toEqual([
+      {
+        status: 1,
+        stdout: "",
+        stderr:
+          `${throwing}: error: cannot be loaded: no secret yet\n` +
+          `generate: nothing written: 1 error in ${throwing}\n`,
+      },
+      {
+        status: 1,
+        stdout: "",
+        stderr:
+          `${missing}: error: cannot be loaded: Cannot find module './nowhere.js'\n` +
+          `generate: nothing written: 1 error in ${missing}\n`,
+      },
+      {
+        status: 1,
+        stdout: "",
+        stderr:
+          `${empty}: error: has no default export; end it with ` +
+          "`export default defineConfig({ ... });`\n" +
+          `generate: nothing written: 1 error in ${empty}\n`,
+      },
+    ]);
+  });
+
+  it("says in one line that a config must live inside this repository's folder", () => {
+    const file = configFile("outside.config.ts", SINGLE_HOST);
+
+    const run = hydraKanidm(["generate", file]);
+
+    expect(run).toEqual({
+      status: 1,
+      stdout: "",
+      stderr:
+        `${file}: error: cannot import hydra-kanidm: a config must live inside this ` +
+        `repository's folder (${REPOSITORY.replace(/\/$/, "")}), which it imports hydra-kanidm ` +
+        "from; move it there.\n" +
+        `generate: nothing written: 1 error in ${file}\n`,
     });
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../../examples/index.js";
 import type { HostConfig } from "../../src/config/host-config.js";
 import type { HydraRole } from "../../src/hydra/roles.js";
+import type { HydraKanidmOptions } from "../../src/modules/options/hydra-kanidm.js";
 import { moduleRules } from "../../src/config/module-rules.js";
 import { OPTION_KINDS, resolveOptions } from "../../src/config/option-kinds.js";
 import { personRules } from "../../src/config/person-rules.js";
@@ -20,8 +21,11 @@ const SCENARIO = EXAMPLES[0]!.host;
 /** A role Hydra does not know, which only a config that escapes the types can hold. */
 const NOT_A_ROLE = "root" as HydraRole;
 
+/** A config whose settings may lack what the types require, as only the rules refuse it. */
+type LooseConfig = Omit<HostConfig, "hydraKanidm"> & { readonly hydraKanidm: HydraKanidmOptions };
+
 /** Configs that break many rules at once; each rule of checks.nix is met at least once. */
-const BROKEN: readonly HostConfig[] = [
+const BROKEN: readonly LooseConfig[] = [
   {
     hydraKanidm: {
       kanidmUrl: "sso.example.com",
@@ -90,7 +94,7 @@ function template(id: MessageId): RegExp {
 }
 
 /** The modules' verdict on each config, from nix/lib evaluated by Nix. */
-function nixVerdicts(configs: readonly HostConfig[]): unknown {
+function nixVerdicts(configs: readonly LooseConfig[]): unknown {
   const cases = configs.map((config) => ({
     settings: { ...resolveOptions(config.hydraKanidm) },
     persons: config.persons ?? {},
@@ -113,7 +117,7 @@ function nixVerdicts(configs: readonly HostConfig[]): unknown {
 }
 
 /** The same verdict from the TypeScript rules. */
-function tsVerdict(config: HostConfig) {
+function tsVerdict(config: LooseConfig) {
   const settings = resolveOptions(config.hydraKanidm);
   const found = [...moduleRules(settings), ...personRules(settings, config.persons ?? {})];
   const messages = (kind: string) => found.filter((f) => f.kind === kind).map((f) => f.message);
