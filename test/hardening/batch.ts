@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evalNixJson } from "../support/nix.js";
+import type { ResolvedOptions } from "../../src/config/option-kinds.js";
 
 /** The generated pure library, as Nix imports it. */
 export const LIBRARY = fileURLToPath(new URL("../../nix/lib", import.meta.url)).replace(/\/$/, "");
@@ -39,21 +40,7 @@ export interface OidcSettings {
 }
 
 /** services.hydra-kanidm settings, as the pure functions take them. */
-export interface KanidmSettings {
-  readonly hydraUrl: string | null;
-  readonly kanidmUrl: string | null;
-  readonly kanidmDomain: string | null;
-  readonly clientId: string;
-  readonly displayName: string;
-  readonly clientSecretFile: string | null;
-  readonly roles: Readonly<Record<string, readonly string[]>>;
-  readonly loginGroups: readonly string[];
-  readonly scopes: readonly string[];
-  readonly passwordLogin: boolean;
-  readonly preferShortUsername: boolean;
-  readonly providerName: string;
-  readonly flavour: "ners" | "pr1568";
-}
+export type KanidmSettings = Omit<ResolvedOptions, "enable">;
 
 /**
  * A case: hydra-oidc settings checked and rendered as they are, or hydra-kanidm settings
