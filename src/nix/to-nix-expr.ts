@@ -1,6 +1,6 @@
 // Plain JSON-like data to a syntax tree, refusing anything Nix could not hold as written.
 
-import type { Binding, NixExpr } from "./ast.js";
+import type { Binding, ListItem, NixExpr } from "./ast.js";
 import { NixError } from "./error.js";
 import { attrName, checkText } from "./lexical.js";
 import { float, int, bool, nullValue, text } from "./build/literals.js";
@@ -12,96 +12,110 @@ import { isNixExpr, node } from "./build/node.js";
  * `root` names the value in error messages.
  */
 export function toNixExpr(value: unknown, root = "<root>"): NixExpr {
-  return convert(value, root, new Set());
-}
-
-/**
- * Where a value sits: the root's name, or a parent and a key. It is spelled out as a path
- * only for an error message; spelling it for every value cost more than the conversion.
- */
-type Trail = string | { readonly parent: Trail; readonly key: string | number };
-
-function spell(trail: Trail): string {
-  if (typeof trail === "string") return trail;
-  const parent = spell(trail.parent);
-  if (typeof trail.key === "number") return `${parent}[${trail.key}]`;
-  const segment = attrName(trail.key);
-  return parent === "<root>" ? segment : `${parent}.${segment}`;
-}
-
-/**
- * `check(value, path)` with a placeholder path; only when it refuses the value is the real
- * path spelled out and the check run again, so that its error names the right place.
- */
-function at<V, R>(check: (value: V, where: string) => R, value: V, trail: Trail): R {
-  if (typeof trail === "string") return check(value, trail);
   try {
-    return check(value, "<value>");
+    return convert(value, UNTRACKED, []);
   } catch (error) {
-    if (error instanceof NixError) return check(value, spell(trail));
-    throw error;
+    if (!(error instanceof NixError)) throw error;
+    // Refusals are rare, so the first pass keeps no trail; this one spells the path of every
+    // value it meets, finds the same refusal again and names where it sits.
+    return convert(value, root, []);
   }
 }
 
-function convert(value: unknown, where: Trail, open: Set<object>): NixExpr {
+/**
+ * Where a value sits: the root's name, or a parent and a key, spelled out as a path only in
+ * error messages. The first pass tracks nothing, since a trail per value cost about as much
+ * as the conversion itself.
+ */
+type Trail = string | { readonly parent: Trail; readonly key: string | number };
+type Place = Trail | typeof UNTRACKED;
+const UNTRACKED = null;
+
+function within(place: Place, key: string | number): Place {
+  return place === UNTRACKED ? UNTRACKED : { parent: place, key };
+}
+
+/** The path an error names; the first pass only needs to know that there is an error. */
+function spell(place: Place): string {
+  if (place === UNTRACKED) return "<value>";
+  if (typeof place === "string") return place;
+  const parent = spell(place.parent);
+  if (typeof place.key === "number") return `${parent}[${place.key}]`;
+  const segment = attrName(place.key);
+  return parent === "<root>" ? segment : `${parent}.${segment}`;
+}
+
+function convert(value: unknown, place: Place, open: object[]): NixExpr {
   if (isNixExpr(value)) return value;
 
   switch (typeof value) {
     case "string":
-      return at(text, value, where);
+      return text(value, spell(place));
     case "boolean":
       return bool(value);
     case "bigint":
-      return at(int, value, where);
+      return int(value, spell(place));
     case "number":
-      return Number.isInteger(value) ? at(int, value, where) : at(float, value, where);
+      return Number.isInteger(value) ? int(value, spell(place)) : float(value, spell(place));
     case "object":
-      return value === null ? nullValue() : convertObject(value, where, open);
+      return value === null ? nullValue() : convertObject(value, place, open);
     default:
       throw new NixError(
         "unsupported-value",
-        spell(where),
+        spell(place),
         `${describe(value)} has no Nix equivalent; give a string, number, boolean, ` +
           "null, array or plain object",
       );
   }
 }
 
-function convertObject(value: object, where: Trail, open: Set<object>): NixExpr {
-  if (open.has(value)) {
-    throw new NixError("cycle", spell(where), "value refers to itself; Nix data cannot be cyclic");
+/**
+ * `open` holds the objects being converted, outermost first. A cycle must pass through one
+ * of them, and data is shallow, so a scan of them is cheaper than a Set. A refusal abandons
+ * the whole pass, so nothing needs removing when one is thrown.
+ */
+function convertObject(value: object, place: Place, open: object[]): NixExpr {
+  if (open.includes(value)) {
+    throw new NixError("cycle", spell(place), "value refers to itself; Nix data cannot be cyclic");
   }
-  open.add(value);
-  try {
-    if (Array.isArray(value)) {
-      const items = value.map((item, i) => ({
-        value: convert(item, { parent: where, key: i }, open),
-      }));
-      return node({ kind: "list", items });
-    }
+  open.push(value);
+  const converted = Array.isArray(value)
+    ? convertList(value, place, open)
+    : convertSet(value, place, open);
+  open.pop();
+  return converted;
+}
 
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      const name = (value.constructor as { name?: string } | undefined)?.name ?? "unknown";
-      throw new NixError(
-        "unsupported-value",
-        spell(where),
-        `an instance of ${name} is not plain data; convert it to an object first`,
-      );
-    }
+function convertList(values: readonly unknown[], place: Place, open: object[]): NixExpr {
+  // `map` sizes the array exactly; growing it by `push` would leave room for 17 items.
+  const items = values.map((item, i): ListItem => ({
+    value: convert(item, within(place, i), open),
+  }));
+  return node({ kind: "list", items });
+}
 
-    const entries: Binding[] = Object.entries(value).map(([name, inner]) => {
-      const trail = { parent: where, key: name };
-      // A name is Nix text too, so it cannot hold NUL either.
-      at(checkText, name, trail);
-      return { kind: "binding", path: [name], value: convert(inner, trail, open) };
-    });
-    // No duplicate check: the keys of one object differ, each is a one-name path, and sets
-    // inside were checked when they were made; checking again re-walks every subtree.
-    return node({ kind: "attrset", rec: false, entries });
-  } finally {
-    open.delete(value);
+function convertSet(value: object, place: Place, open: object[]): NixExpr {
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value.constructor as { name?: string } | undefined)?.name ?? "unknown";
+    throw new NixError(
+      "unsupported-value",
+      spell(place),
+      `an instance of ${name} is not plain data; convert it to an object first`,
+    );
   }
+
+  const fields = value as Record<string, unknown>;
+  // `Object.keys` gives the order `Object.entries` would, without a pair per key.
+  const entries = Object.keys(fields).map((name): Binding => {
+    const inner = within(place, name);
+    // A name is Nix text too, so it cannot hold NUL either.
+    checkText(name, spell(inner));
+    return { kind: "binding", path: [name], value: convert(fields[name], inner, open) };
+  });
+  // No duplicate check: the keys of one object differ, each is a one-name path, and sets
+  // inside were checked when they were made; checking again re-walks every subtree.
+  return node({ kind: "attrset", rec: false, entries });
 }
 
 function describe(value: unknown): string {

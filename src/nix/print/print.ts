@@ -10,6 +10,7 @@ import { Level, levelOf, operandLevels, unreachable } from "./precedence.js";
 type Doc = builders.Doc;
 const { group, indent, line, softline, hardline, join, literalline, markAsRoot } = builders;
 const { breakParent, hardlineWithoutBreakParent: newline } = builders;
+const { literallineWithoutBreakParent: entryLine } = builders;
 
 /** Layout settings; the defaults are nixfmt's. */
 export interface PrintOptions {
@@ -140,7 +141,7 @@ function printFloat(value: number): Doc {
 function printString(parts: readonly StringPart[]): Doc {
   // Plain text is one piece, so the layout engine has one string to walk instead of three.
   if (parts.length === 1 && typeof parts[0] === "string") {
-    return `"${escapeDoubleQuoted(parts[0], false)}"`;
+    return joined('"', escapeDoubleQuoted(parts[0], false), '"');
   }
   const docs: Doc[] = ['"'];
   parts.forEach((part, i) => {
@@ -175,6 +176,16 @@ function printIndentedString(parts: readonly StringPart[]): Doc {
 }
 
 /**
+ * The body of a set, list or `let`, one level in. Its entries start on `entryLine`s, literal
+ * lines that take this indentation from `markAsRoot`. Unlike a plain line, a literal line
+ * does not trim trailing spaces from the line it ends, which cost a copy of every printed
+ * line; an entry never ends in a space, and a comment line is still ended by a plain line.
+ */
+function body(docs: Doc[]): Doc {
+  return indent(markAsRoot(docs));
+}
+
+/**
  * The entries of a set or `let`, each after a new line, as one flat array. A block always
  * breaks, so one `breakParent` for the block breaks the enclosing groups just as a
  * `hardline` per line would, with a third of the pieces for prettier to walk.
@@ -182,8 +193,9 @@ function printIndentedString(parts: readonly StringPart[]): Doc {
 function printEntries(entries: readonly Entry[]): Doc[] {
   const docs: Doc[] = [breakParent];
   entries.forEach((entry, i) => {
-    docs.push(newline);
-    if (entry.blankLineBefore && i > 0) docs.push(newline);
+    // Plain lines here: the second trims the indentation the first wrote on the empty line.
+    if (entry.blankLineBefore && i > 0) docs.push(newline, newline);
+    else docs.push(entryLine);
     pushComment(docs, entry.comment);
     const printed =
       entry.kind === "binding" ? printBinding(entry.path, entry.value) : printInherit(entry);
@@ -221,18 +233,28 @@ function printBinding(path: readonly string[], value: NixExpr): Doc {
  * move inside a plain group: the group then measures the same line, from further left.
  */
 function around(before: string, doc: Doc, after: string): Doc {
-  if (typeof doc === "string") return before + doc + after;
+  if (typeof doc === "string") return joined(before, doc, after);
   if (isPlainGroup(doc)) return group(around(before, doc.contents, after));
   if (!Array.isArray(doc) || doc.length === 0) return [before, doc, after];
   const merged: Doc[] = [...doc];
   const first = merged[0];
-  if (typeof first === "string") merged[0] = before + first;
+  if (typeof first === "string") merged[0] = joined(before, first);
   else merged.unshift(before);
   const last = merged.length - 1;
   const end = merged[last];
+  // Closing text is short, and V8 writes a short result of `+` flat, with no array to join.
   if (typeof end === "string") merged[last] = end + after;
   else merged.push(after);
   return merged;
+}
+
+/**
+ * One flat string of `pieces`. V8 keeps the result of `+` as a rope, and prettier measures
+ * every piece with a regular expression, which must first copy a rope into a flat string:
+ * on large sets that copying was a tenth of the printing. `join` writes a flat string once.
+ */
+function joined(...pieces: string[]): string {
+  return pieces.join("");
 }
 
 function isPlainGroup(doc: Doc): doc is builders.Group {
@@ -265,7 +287,7 @@ function printInherit(entry: Extract<Entry, { kind: "inherit" }>): Doc {
 function printAttrset(expr: NodeOf<"attrset">): Doc {
   const open = expr.rec ? "rec {" : "{";
   if (expr.entries.length === 0) return `${open} }`;
-  return [open, indent(printEntries(expr.entries)), newline, "}"];
+  return [open, body(printEntries(expr.entries)), newline, "}"];
 }
 
 function printList(items: readonly ListItem[]): Doc {
@@ -278,12 +300,12 @@ function printList(items: readonly ListItem[]): Doc {
   // so the block gets one `breakParent` and plain newlines, as sets do.
   const docs: Doc[] = [breakParent];
   items.forEach((item, i) => {
-    docs.push(newline);
-    if (item.blankLineBefore && i > 0) docs.push(newline);
+    if (item.blankLineBefore && i > 0) docs.push(newline, newline);
+    else docs.push(entryLine);
     pushComment(docs, item.comment);
     pushPiece(docs, slot(item.value, Level.select));
   });
-  return ["[", indent(docs), newline, "]"];
+  return ["[", body(docs), newline, "]"];
 }
 
 function printParameter(parameter: Parameter): Doc {
@@ -396,7 +418,7 @@ function chainOperands(expr: NodeOf<"binary">): NixExpr[] {
 }
 
 function printLet(expr: NodeOf<"let">): Doc {
-  return ["let", indent(printEntries(expr.entries)), hardline, "in", hardline, print(expr.body)];
+  return ["let", body(printEntries(expr.entries)), hardline, "in", hardline, print(expr.body)];
 }
 
 /** `if a then x else if b then y else z`: one line when it fits, else the whole chain breaks. */
