@@ -315,29 +315,40 @@ rec {
       present = builtins.filter (name: (person name).present or true) (builtins.attrNames persons);
       groupsOf = name: (person name).groups or [ ];
       mailsOf = name: (person name).mailAddresses or [ ];
+      mapped = kanidm.mappedRoles settings;
+      loginGroupSet = builtins.listToAttrs (
+        map (item: {
+          name = item;
+          value = null;
+        }) s.loginGroups
+      );
+      # The groups some present person is in; read only for groups without members.
+      declared = builtins.listToAttrs (
+        map (item: {
+          name = item;
+          value = null;
+        }) (builtins.concatMap groupsOf present)
+      );
       loginGroupsOf =
-        name: builtins.filter (group: builtins.elem group s.loginGroups) (groupsOf name);
+        name: builtins.filter (group: builtins.hasAttr group loginGroupSet) (groupsOf name);
       # The part of the role mapping that reaches this person.
       mappingOf =
         name:
         builtins.intersectAttrs
           (
             builtins.listToAttrs (
-              map (group: {
-                name = group;
+              map (item: {
+                name = item;
                 value = null;
               }) (groupsOf name)
             )
-          ) (kanidm.mappedRoles settings);
+          ) mapped;
       group = name: if builtins.hasAttr name groups then builtins.getAttr name groups else { };
       # Provisioning with overwriteMembers empties a group no one is declared in.
       emptied =
         name:
         (group name).overwriteMembers or true
-        && (
-          (group name).members or [ ] == [ ]
-          && builtins.all (person: !builtins.elem name (groupsOf person)) present
-        );
+        && ((group name).members or [ ] == [ ] && !builtins.hasAttr name declared);
     in
     {
       assertions =

@@ -471,7 +471,22 @@ const hydraKanidm = curried(
   ),
 );
 
-/** Facts known about persons provisioned on this host, turned into warnings and refusals. */
+/**
+ * `builtins.listToAttrs (map (item: { name = item; value = null; }) names)`: the names as a
+ * set, where `builtins.hasAttr` finds one in log time and `builtins.elem` scans the list.
+ */
+function nameSet(names: NixExpr): NixExpr {
+  return builtin(
+    "listToAttrs",
+    call("map", lambda("item", attrset({ name: v("item"), value: null })), names),
+  );
+}
+
+/**
+ * Facts known about persons provisioned on this host, turned into warnings and refusals.
+ * Whatever depends on the settings alone is worked out once, before the walk over persons
+ * and groups, so the cost grows with persons plus groups, not with their product.
+ */
 const persons = curried(
   ["settings", "persons", "groups"],
   letIn(
@@ -491,13 +506,18 @@ const persons = curried(
         "mailsOf",
         lambda("name", select(call("person", v("name")), "mailAddresses", list([]))),
       ),
+      binding("mapped", call("kanidm.mappedRoles", v("settings"))),
+      binding("loginGroupSet", nameSet(v("s.loginGroups"))),
+      binding("declared", nameSet(builtin("concatMap", v("groupsOf"), v("present"))), {
+        comment: "The groups some present person is in; read only for groups without members.",
+      }),
       binding(
         "loginGroupsOf",
         lambda(
           "name",
           builtin(
             "filter",
-            lambda("group", builtin("elem", v("group"), v("s.loginGroups"))),
+            lambda("group", builtin("hasAttr", v("group"), v("loginGroupSet"))),
             call("groupsOf", v("name")),
           ),
         ),
@@ -506,18 +526,7 @@ const persons = curried(
         "mappingOf",
         lambda(
           "name",
-          builtin(
-            "intersectAttrs",
-            builtin(
-              "listToAttrs",
-              call(
-                "map",
-                lambda("group", attrset({ name: v("group"), value: null })),
-                call("groupsOf", v("name")),
-              ),
-            ),
-            call("kanidm.mappedRoles", v("settings")),
-          ),
+          builtin("intersectAttrs", nameSet(call("groupsOf", v("name"))), v("mapped")),
         ),
         { comment: "The part of the role mapping that reaches this person." },
       ),
@@ -542,11 +551,7 @@ const persons = curried(
             op(
               "&&",
               op("==", select(call("group", v("name")), "members", list([])), list([])),
-              builtin(
-                "all",
-                lambda("person", not(builtin("elem", v("name"), call("groupsOf", v("person"))))),
-                v("present"),
-              ),
+              not(builtin("hasAttr", v("name"), v("declared"))),
             ),
           ),
         ),
