@@ -1,7 +1,9 @@
 // Timing helpers: medians of in-process runs, child processes that report one measurement
-// each (so a memory figure belongs to that measurement alone), and timing of Nix itself.
+// each (so a memory figure belongs to that measurement alone), and best-of timing of other
+// programs (Nix, npm).
 
 import { spawnSync } from "node:child_process";
+import { closeSync, openSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The middle value; for an even count, the mean of the two middle values. */
@@ -45,21 +47,45 @@ export function runChild<T>(script: string, args: readonly string[]): T {
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
 
+/** What `bestProcessRun` reports: the best time and what the command printed in that run. */
+export interface ProcessRun {
+  readonly ms: number;
+  readonly stdoutBytes: number;
+}
+
 /**
  * The best wall-clock time, in milliseconds, of `runs` runs of a command. The best run is
- * the one least disturbed by the rest of the machine, which suits a baseline.
+ * the one least disturbed by the rest of the machine, which suits a baseline. Its output
+ * goes to `outputFile` when given, so its size can be counted without piping it through
+ * this process, and is discarded otherwise.
  */
-export function bestProcessTime(command: string, args: readonly string[], runs: number): number {
+export function bestProcessRun(
+  command: string,
+  args: readonly string[],
+  runs: number,
+  options: { readonly outputFile?: string; readonly cwd?: string } = {},
+): ProcessRun {
   const env = { ...process.env };
-  // Parsing needs no search path; the caller's NIX_PATH should not change what Nix does.
+  // Nix needs no search path here; the caller's NIX_PATH should not change what Nix does.
   delete env.NIX_PATH;
-  const times: number[] = [];
+  let best: ProcessRun = { ms: Number.POSITIVE_INFINITY, stdoutBytes: 0 };
   for (let i = 0; i < runs; i++) {
+    const out = options.outputFile === undefined ? "ignore" : openSync(options.outputFile, "w");
     const start = performance.now();
-    const run = spawnSync(command, args, { stdio: ["ignore", "ignore", "pipe"], env });
-    times.push(performance.now() - start);
+    const run = spawnSync(command, args, { cwd: options.cwd, env, stdio: ["ignore", out, "pipe"] });
+    const ms = performance.now() - start;
+    if (typeof out === "number") closeSync(out);
     if (run.error !== undefined) throw new Error(`cannot run ${command}: ${run.error.message}`);
-    if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${run.stderr}`);
+    if (run.status !== 0) {
+      throw new Error(`${command} ${args.join(" ")} failed:\n${run.stderr.toString()}`);
+    }
+    const bytes = options.outputFile === undefined ? 0 : statSync(options.outputFile).size;
+    if (ms < best.ms) best = { ms, stdoutBytes: bytes };
   }
-  return Math.min(...times);
+  return best;
+}
+
+/** `bestProcessRun`'s time alone, with the output discarded. */
+export function bestProcessTime(command: string, args: readonly string[], runs: number): number {
+  return bestProcessRun(command, args, runs).ms;
 }

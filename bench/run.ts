@@ -1,10 +1,12 @@
 // `npm run bench`: times the Nix printer on a Kanidm provisioning tree against JSON.stringify
-// and against Nix's own parser, and checks growth and peak memory against their targets.
+// and against Nix's own parser, checks growth and peak memory against their targets, then
+// times the pure Nix library and `npm run build:nix` (bench/nix-lib.ts).
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { bestProcessTime, runChild } from "./measure.js";
+import { benchNixLibrary } from "./nix-lib.js";
 import type { PrinterMemory, PrinterTimes } from "./printer.js";
 
 const SMALL = 2_000;
@@ -31,6 +33,7 @@ function row(label: string, figure: string, note = ""): void {
 
 // Other work on the machine skews every figure; the load average says how much there was.
 const load = loadavg()[0]!;
+const started = performance.now();
 const dir = mkdtempSync(join(tmpdir(), "hydra-kanidm-bench-"));
 try {
   const printed = join(dir, "provision.nix");
@@ -96,6 +99,14 @@ try {
   function ratio(baselineMs: number): string {
     return `${(large.total / baselineMs).toFixed(1)}x as long (no target)`;
   }
+
+  console.log();
+  benchNixLibrary(dir);
+  const [one, five] = loadavg();
+  console.log(
+    `\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s; load average ` +
+      `${one!.toFixed(1)} (1 min), ${five!.toFixed(1)} (5 min) at the end`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
