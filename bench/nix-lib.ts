@@ -20,7 +20,7 @@ const RUNS = 3;
  * Each settings function is evaluated this many times per Nix run (`builtins.genList`), so
  * that its cost stands well above the start-up of nix-instantiate, which is subtracted.
  */
-const REPEAT = 20;
+const REPEAT = 100;
 /** 10x the input may cost at most this much more: linear, with a fifth for noise. */
 const TARGET_GROWTH = 12;
 /** Below this many milliseconds a figure is within the start-up's jitter: not judged. */
@@ -167,7 +167,7 @@ function step(small: number, large: number): Step {
 function row(label: string, times: readonly (number | undefined)[], steps: readonly Step[]): void {
   const figures = times.map((time) => (time === undefined ? "" : ms(time)).padStart(13)).join("");
   const verdict = steps.some((s) => s.judged) ? (steps.every((s) => s.pass) ? "PASS" : "FAIL") : "";
-  const growth = steps.map((s) => s.text.padEnd(6)).join("");
+  const growth = steps.map((s) => s.text.padEnd(9)).join(" ");
   console.log(`  ${label.padEnd(38)}${figures}  ${growth}  ${verdict}`.trimEnd());
 }
 
