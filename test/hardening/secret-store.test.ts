@@ -16,7 +16,7 @@ const NIXPKGS_LIB = process.env.NIXPKGS_LIB;
 if (!NIXPKGS_LIB) {
   console.warn(
     "SKIPPED: the secret-store tests of the NixOS modules need NIXPKGS_LIB=<nixpkgs lib folder> " +
-      "(e.g. NIXPKGS_LIB=/work/nixpkgs-lib/lib); only the pure library was checked.",
+      "(a nixpkgs checkout's lib folder); only the pure library was checked.",
   );
 }
 

@@ -11,7 +11,7 @@ const NIXPKGS_LIB = process.env.NIXPKGS_LIB;
 if (!NIXPKGS_LIB) {
   console.warn(
     "SKIPPED: nixos-eval tests need NIXPKGS_LIB=<path to nixpkgs lib> " +
-      "(e.g. NIXPKGS_LIB=/work/nixpkgs-lib/lib); the NixOS module system did not run.",
+      "(a nixpkgs checkout's lib folder); the NixOS module system did not run.",
   );
 }
 
