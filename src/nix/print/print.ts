@@ -2,13 +2,13 @@
 // documents to the width. The rules follow nixfmt (RFC 166 style) as DESIGN.md describes.
 
 import { builders, printer } from "prettier/doc";
-import type { Entry, ListItem, NixExpr, NodeOf, Parameter, StringPart } from "../ast.js";
-import { attrName, attrPathText, escapeDoubleQuoted, hasFloatLiteral } from "../lexical.js";
-import { indentedLines } from "./indented.js";
+import type { Entry, ListItem, NixExpr, NodeOf, Parameter } from "../ast.js";
+import { attrName, attrPathText } from "../lexical.js";
+import { joined, printFloat, printIndentedString, printInt, printString } from "./literals.js";
 import { Level, levelOf, operandLevels, unreachable } from "./precedence.js";
 
 type Doc = builders.Doc;
-const { group, indent, line, softline, hardline, join, literalline, markAsRoot } = builders;
+const { group, indent, line, softline, hardline, join, markAsRoot } = builders;
 const { breakParent, hardlineWithoutBreakParent: newline } = builders;
 const { literallineWithoutBreakParent: entryLine } = builders;
 
@@ -49,9 +49,9 @@ function print(expr: NixExpr): Doc {
     case "null":
       return "null";
     case "string":
-      return printString(expr.parts);
+      return printString(expr.parts, printFlat);
     case "indented-string":
-      return printIndentedString(expr.parts);
+      return printIndentedString(expr.parts, printFlat);
     case "path":
       return expr.text;
     case "attrset":
@@ -119,60 +119,6 @@ function endsInBlock(expr: NixExpr): boolean {
   if (expr.kind === "function") return expr.parameter.kind === "name" && bodyEndsInBlock(expr);
   if (expr.kind === "apply") return isBlock(expr.args[expr.args.length - 1]!);
   return false;
-}
-
-function printInt(value: bigint): Doc {
-  if (value === -(2n ** 63n)) return "-9223372036854775807 - 1";
-  return value.toString();
-}
-
-/** Shortest round-tripping digits, always with a dot: `2.0`, `1.0e-9`, `3.0e30`. */
-function printFloat(value: number): Doc {
-  // Scaling by a power of two is exact, and so is the division that undoes it.
-  if (!hasFloatLiteral(value)) return `${printFloat(value * 2 ** 64)} / 18446744073709551616.0`;
-  const sign = value < 0 || Object.is(value, -0) ? "-" : "";
-  const [mantissa, exponent] = Math.abs(value).toString().split("e");
-  const withDot = mantissa!.includes(".") ? mantissa! : `${mantissa}.0`;
-  return exponent === undefined
-    ? sign + withDot
-    : `${sign}${withDot}e${exponent.replace(/^\+/, "")}`;
-}
-
-function printString(parts: readonly StringPart[]): Doc {
-  // Plain text is one piece, so the layout engine has one string to walk instead of three.
-  if (parts.length === 1 && typeof parts[0] === "string") {
-    return joined('"', escapeDoubleQuoted(parts[0], false), '"');
-  }
-  const docs: Doc[] = ['"'];
-  parts.forEach((part, i) => {
-    if (typeof part === "string") {
-      docs.push(escapeDoubleQuoted(part, i + 1 < parts.length));
-    } else {
-      docs.push("${", printFlat(part), "}");
-    }
-  });
-  docs.push('"');
-  return docs;
-}
-
-/**
- * Content lines are written with literal line breaks so that prettier never trims their
- * trailing spaces; `markAsRoot` gives them the indentation of the enclosing block.
- */
-function printIndentedString(parts: readonly StringPart[]): Doc {
-  const lines = indentedLines(parts);
-  const body = lines.map((content, i) => {
-    const last = i === lines.length - 1;
-    if (content.length === 0) return last ? [] : literalline;
-    const docs = content.map((part) =>
-      typeof part === "string" ? part : ["${", printFlat(part), "}"],
-    );
-    return indent(markAsRoot([literalline, ...docs]));
-  });
-
-  const endsWithNewline = lines[lines.length - 1]!.length === 0;
-  const closing = endsWithNewline ? markAsRoot([literalline, "''"]) : "''";
-  return ["''", ...body, closing];
 }
 
 /**
@@ -246,15 +192,6 @@ function around(before: string, doc: Doc, after: string): Doc {
   if (typeof end === "string") merged[last] = end + after;
   else merged.push(after);
   return merged;
-}
-
-/**
- * One flat string of `pieces`. V8 keeps the result of `+` as a rope, and prettier measures
- * every piece with a regular expression, which must first copy a rope into a flat string:
- * on large sets that copying was a tenth of the printing. `join` writes a flat string once.
- */
-function joined(...pieces: string[]): string {
-  return pieces.join("");
 }
 
 function isPlainGroup(doc: Doc): doc is builders.Group {
