@@ -68,7 +68,8 @@ const commonLet = [
 function optionsModule(): NixFile {
   return {
     path: "modules/options.nix",
-    header: `The options of services.hydra-kanidm, shared by the Hydra and Kanidm halves.\n${GENERATED}`,
+    header:
+      "The options of services.hydra-kanidm, shared by the Hydra and Kanidm halves.\n" + GENERATED,
     expr: nixosModule({
       args: ["config", "lib", "options"],
       let: [
@@ -131,7 +132,8 @@ function hydraModule(): NixFile {
 function kanidmModule(): NixFile {
   return {
     path: "modules/kanidm.nix",
-    header: `The Kanidm half of single sign-on for Hydra: groups and the OAuth2 client.\n${GENERATED}`,
+    header:
+      "The Kanidm half of single sign-on for Hydra: groups and the OAuth2 client.\n" + GENERATED,
     expr: nixosModule({
       args: ["config", "lib"],
       let: [

@@ -50,7 +50,10 @@ beforeAll(() => {
 let
   ${SETTINGS}
   render = s: {
-    conf = if (oidcChecks s).failed == [ ] then lib.hydraConf.oidcSection "services.hydra-oidc" s else "";
+    conf =
+      if (oidcChecks s).failed == [ ]
+      then lib.hydraConf.oidcSection "services.hydra-oidc" s
+      else "";
     checks = oidcChecks s;
   };
   fixed = ners // { roleMapping = builtins.removeAttrs ners.roleMapping [ "ci developers#1" ]; };
