@@ -74,3 +74,19 @@ export interface Outcome {
   readonly failed: readonly string[];
   readonly warnings: readonly string[];
 }
+
+/** The scenario's hydra.conf section with the pr1568 flavour, as the library prints it. */
+export const SCENARIO_PR1568_CONF = [
+  "# OpenID Connect login, written by hydra-kanidm (pr1568 flavour).",
+  "<oidc>",
+  "  <provider Kanidm>",
+  "    display_name = Kanidm",
+  "    discovery_url = " +
+    "https://sso.example.com/oauth2/openid/hydra/.well-known/openid-configuration",
+  "    client_id = hydra",
+  "    client_secret_file = /run/hydra-oidc/client-secret",
+  "    extra_scopes = groups",
+  "  </provider>",
+  "</oidc>",
+  "",
+].join("\n");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evalNixJson } from "../support/nix.js";
-import { REPO_ROOT, SCENARIO_ROLES_NIX, message } from "./library.js";
+import { REPO_ROOT, SCENARIO_PR1568_CONF, SCENARIO_ROLES_NIX, message } from "./library.js";
 
 const NIXPKGS_LIB = process.env.NIXPKGS_LIB;
 
@@ -338,22 +338,7 @@ describe.skipIf(!NIXPKGS_LIB)("the modules under the NixOS module system", () =>
   });
 
   it("writes the pr1568 provider block and copies the bare secret for it", () => {
-    expect(results.pr1568.extraConfig).toBe(
-      [
-        "# OpenID Connect login, written by hydra-kanidm (pr1568 flavour).",
-        "<oidc>",
-        "  <provider Kanidm>",
-        "    display_name = Kanidm",
-        "    discovery_url = " +
-          "https://sso.example.com/oauth2/openid/hydra/.well-known/openid-configuration",
-        "    client_id = hydra",
-        "    client_secret_file = /run/hydra-oidc/client-secret",
-        "    extra_scopes = groups",
-        "  </provider>",
-        "</oidc>",
-        "",
-      ].join("\n"),
-    );
+    expect(results.pr1568.extraConfig).toBe(SCENARIO_PR1568_CONF);
     expect(results.pr1568.units).toEqual(
       secretUnit(results.script, "raw", "/run/hydra-oidc/client-secret"),
     );

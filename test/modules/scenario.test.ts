@@ -1,7 +1,7 @@
 // The FACTS.md scenario: our provisioning and hydra.conf equal the write-up's hand-written setup.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseHydraConf } from "../support/config-general.js";
-import { evalLibrary, type Outcome } from "./library.js";
+import { SCENARIO_PR1568_CONF, evalLibrary, type Outcome } from "./library.js";
 
 interface ScenarioResults {
   readonly provision: unknown;
@@ -226,22 +226,7 @@ describe("the FACTS.md scenario, pr1568 flavour", () => {
   });
 
   it("writes one <oidc> block with a Kanidm provider that Config::General reads back", () => {
-    expect(results.pr1568.conf).toBe(
-      [
-        "# OpenID Connect login, written by hydra-kanidm (pr1568 flavour).",
-        "<oidc>",
-        "  <provider Kanidm>",
-        "    display_name = Kanidm",
-        "    discovery_url = " +
-          "https://sso.example.com/oauth2/openid/hydra/.well-known/openid-configuration",
-        "    client_id = hydra",
-        "    client_secret_file = /run/hydra-oidc/client-secret",
-        "    extra_scopes = groups",
-        "  </provider>",
-        "</oidc>",
-        "",
-      ].join("\n"),
-    );
+    expect(results.pr1568.conf).toBe(SCENARIO_PR1568_CONF);
     expect(parseHydraConf(results.pr1568.conf)).toEqual({
       oidc: {
         provider: {
