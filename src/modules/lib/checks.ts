@@ -18,7 +18,15 @@ import {
   type NixExpr,
 } from "../../nix/index.js";
 import { nixMessage, type MessageId } from "../messages.js";
-import { builtin, concat, curried, importSibling, joinWith, type NixFile } from "./shared.js";
+import {
+  builtin,
+  spaced,
+  concat,
+  curried,
+  importSibling,
+  joinWith,
+  type NixFile,
+} from "./shared.js";
 
 const show = (value: NixExpr) => call("strings.show", value);
 const matches = (pattern: string | NixExpr, value: NixExpr) =>
@@ -697,36 +705,34 @@ export const checksFile: NixFile = {
       kanidm: importSibling("kanidm.nix"),
       hydraConf: importSibling("hydra-conf.nix"),
     },
-    recAttrset([
-      binding("urlChecks", urlChecks, { comment: "An http(s) URL option: set, with a host." }),
-      binding("urlWarnings", urlWarnings, { blankLineBefore: true }),
-      binding("scopeChecks", scopeChecks, { blankLineBefore: true }),
-      binding("secretChecks", secretChecks, { blankLineBefore: true }),
-      binding("secretWarnings", secretWarnings, { blankLineBefore: true }),
-      binding("mappingKeyChecks", mappingKeyChecks, { blankLineBefore: true }),
-      binding("roleChecks", roleChecks, { blankLineBefore: true }),
-      binding("roleOwners", roleOwners, { blankLineBefore: true }),
-      binding("roleOwnerChecks", roleOwnerChecks, {
-        comment: "With ners, a role mapped from two groups fails the login of a user in both.",
-        blankLineBefore: true,
-      }),
-      binding("confValueCheck", confValueCheck, { blankLineBefore: true }),
-      binding("providerNameCheck", providerNameCheck, { blankLineBefore: true }),
-      binding("flavourOnly", flavourOnly, { blankLineBefore: true }),
-      binding("hydraOidc", hydraOidc, {
-        comment: "services.hydra-oidc; `option` is the prefix its messages name.",
-        blankLineBefore: true,
-      }),
-      binding("hydraKanidm", hydraKanidm, {
-        comment: "services.hydra-kanidm, before its settings reach services.hydra-oidc.",
-        blankLineBefore: true,
-      }),
-      binding("persons", persons, {
-        comment: "What the persons and groups provisioned on this host reveal.",
-        blankLineBefore: true,
-      }),
-      binding("sectionCount", v("hydraConf.sectionCount"), { blankLineBefore: true }),
-      binding("failures", failures, { blankLineBefore: true }),
-    ]),
+    recAttrset(
+      spaced([
+        binding("urlChecks", urlChecks, { comment: "An http(s) URL option: set, with a host." }),
+        binding("urlWarnings", urlWarnings),
+        binding("scopeChecks", scopeChecks),
+        binding("secretChecks", secretChecks),
+        binding("secretWarnings", secretWarnings),
+        binding("mappingKeyChecks", mappingKeyChecks),
+        binding("roleChecks", roleChecks),
+        binding("roleOwners", roleOwners),
+        binding("roleOwnerChecks", roleOwnerChecks, {
+          comment: "With ners, a role mapped from two groups fails the login of a user in both.",
+        }),
+        binding("confValueCheck", confValueCheck),
+        binding("providerNameCheck", providerNameCheck),
+        binding("flavourOnly", flavourOnly),
+        binding("hydraOidc", hydraOidc, {
+          comment: "services.hydra-oidc; `option` is the prefix its messages name.",
+        }),
+        binding("hydraKanidm", hydraKanidm, {
+          comment: "services.hydra-kanidm, before its settings reach services.hydra-oidc.",
+        }),
+        binding("persons", persons, {
+          comment: "What the persons and groups provisioned on this host reveal.",
+        }),
+        binding("sectionCount", v("hydraConf.sectionCount")),
+        binding("failures", failures),
+      ]),
+    ),
   ),
 };

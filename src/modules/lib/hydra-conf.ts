@@ -17,7 +17,15 @@ import {
   type NixExpr,
 } from "../../nix/index.js";
 import { nixMessage } from "../messages.js";
-import { builtin, concat, curried, importSibling, joinWith, type NixFile } from "./shared.js";
+import {
+  spaced,
+  builtin,
+  concat,
+  curried,
+  importSibling,
+  joinWith,
+  type NixFile,
+} from "./shared.js";
 
 const matches = (pattern: string | NixExpr, value: NixExpr) =>
   call("strings.matches", pattern, value);
@@ -353,58 +361,52 @@ export const hydraConfFile: NixFile = {
       constants: importSibling("constants.nix"),
       strings: importSibling("strings.nix"),
     },
-    recSet([
-      binding("valueProblem", valueProblem, {
-        comment: "Why a value cannot stand in hydra.conf, or null when it can.",
-      }),
-      binding("keyProblem", keyProblem, {
-        comment: "Why a text cannot be a hydra.conf key, or null when it can.",
-        blankLineBefore: true,
-      }),
-      binding("escapeValue", escapeValue, {
-        comment:
-          'A value as Config::General reads it back: \\ # " $ escaped, quoted when it has ' +
-          "outer spaces.",
-        blankLineBefore: true,
-      }),
-      binding("line", line, {
-        comment: "`key = value`, or a throw naming the option when the value is unsafe.",
-        blankLineBefore: true,
-      }),
-      binding("mappingLine", mappingLine, { blankLineBefore: true }),
-      binding("mappingLines", mappingLines, {
-        comment: "The role mapping, one line per role; a key repeated collects the roles.",
-        blankLineBefore: true,
-      }),
-      binding("includeLine", includeLine, { blankLineBefore: true }),
-      binding("includeLines", includeLines, { blankLineBefore: true }),
-      binding("nersSection", nersSection, {
-        comment: "Flat oidc_* keys and one <oidc_role_mapping> block (ners/hydra, oidc branch).",
-        blankLineBefore: true,
-      }),
-      binding("pr1568Section", pr1568Section, {
-        comment: "One <oidc> block holding one <provider> block (NixOS/hydra pull request 1568).",
-        blankLineBefore: true,
-      }),
-      binding(
-        "oidcSection",
-        curried(
-          ["option", "settings"],
-          ifThenElse(
-            op("==", v("settings.flavour"), "ners"),
-            call("nersSection", v("option"), v("settings")),
-            call("pr1568Section", v("option"), v("settings")),
+    recSet(
+      spaced([
+        binding("valueProblem", valueProblem, {
+          comment: "Why a value cannot stand in hydra.conf, or null when it can.",
+        }),
+        binding("keyProblem", keyProblem, {
+          comment: "Why a text cannot be a hydra.conf key, or null when it can.",
+        }),
+        binding("escapeValue", escapeValue, {
+          comment:
+            'A value as Config::General reads it back: \\ # " $ escaped, quoted when it has ' +
+            "outer spaces.",
+        }),
+        binding("line", line, {
+          comment: "`key = value`, or a throw naming the option when the value is unsafe.",
+        }),
+        binding("mappingLine", mappingLine),
+        binding("mappingLines", mappingLines, {
+          comment: "The role mapping, one line per role; a key repeated collects the roles.",
+        }),
+        binding("includeLine", includeLine),
+        binding("includeLines", includeLines),
+        binding("nersSection", nersSection, {
+          comment: "Flat oidc_* keys and one <oidc_role_mapping> block (ners/hydra, oidc branch).",
+        }),
+        binding("pr1568Section", pr1568Section, {
+          comment: "One <oidc> block holding one <provider> block (NixOS/hydra pull request 1568).",
+        }),
+        binding(
+          "oidcSection",
+          curried(
+            ["option", "settings"],
+            ifThenElse(
+              op("==", v("settings.flavour"), "ners"),
+              call("nersSection", v("option"), v("settings")),
+              call("pr1568Section", v("option"), v("settings")),
+            ),
           ),
+          {
+            comment: "The section for services.hydra-oidc settings; `option` names them in errors.",
+          },
         ),
-        {
-          comment: "The section for services.hydra-oidc settings; `option` names them in errors.",
-          blankLineBefore: true,
-        },
-      ),
-      binding("sectionCount", sectionCount, {
-        comment: "How many OIDC sections a hydra.conf text holds.",
-        blankLineBefore: true,
-      }),
-    ]),
+        binding("sectionCount", sectionCount, {
+          comment: "How many OIDC sections a hydra.conf text holds.",
+        }),
+      ]),
+    ),
   ),
 };

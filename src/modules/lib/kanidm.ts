@@ -17,7 +17,7 @@ import {
   string,
   type NixExpr,
 } from "../../nix/index.js";
-import { builtin, concat, curried, importSibling, type NixFile } from "./shared.js";
+import { spaced, builtin, concat, curried, importSibling, type NixFile } from "./shared.js";
 
 /** `builtins.listToAttrs (map (name: { inherit name; value = <value>; }) names)`. */
 function attrsFromNames(names: NixExpr, value: NixExpr): NixExpr {
@@ -214,46 +214,41 @@ export const kanidmFile: NixFile = {
       constants: importSibling("constants.nix"),
       strings: importSibling("strings.nix"),
     },
-    recAttrset([
-      binding("endpoints", endpoints, {
-        comment: "Kanidm's OAuth2 endpoints for client `clientId` at `origin`.",
-      }),
-      binding("redirectUrl", redirectUrl, {
-        comment: "The redirect URL the chosen Hydra flavour sends; Kanidm matches it exactly.",
-        blankLineBefore: true,
-      }),
-      binding("groupNames", groupNames, {
-        comment: "Every group the settings name: the keys of `roles` and the login groups.",
-        blankLineBefore: true,
-      }),
-      binding("mappedRoles", mappedRoles, {
-        comment: "Groups that map at least one role, each role once.",
-        blankLineBefore: true,
-      }),
-      binding(
-        "claimValue",
-        lambda(
-          "role",
-          builtin("replaceStrings", list([string("-")]), list([string("_")]), v("role")),
+    recAttrset(
+      spaced([
+        binding("endpoints", endpoints, {
+          comment: "Kanidm's OAuth2 endpoints for client `clientId` at `origin`.",
+        }),
+        binding("redirectUrl", redirectUrl, {
+          comment: "The redirect URL the chosen Hydra flavour sends; Kanidm matches it exactly.",
+        }),
+        binding("groupNames", groupNames, {
+          comment: "Every group the settings name: the keys of `roles` and the login groups.",
+        }),
+        binding("mappedRoles", mappedRoles, {
+          comment: "Groups that map at least one role, each role once.",
+        }),
+        binding(
+          "claimValue",
+          lambda(
+            "role",
+            builtin("replaceStrings", list([string("-")]), list([string("_")]), v("role")),
+          ),
+          {
+            comment: "A Hydra role as a Kanidm claim value; Hydra reads `_` back as `-`.",
+          },
         ),
-        {
-          comment: "A Hydra role as a Kanidm claim value; Hydra reads `_` back as `-`.",
-          blankLineBefore: true,
-        },
-      ),
-      binding("rolesClaim", rolesClaim, {
-        comment: "The claim map that carries each group's roles in the id token (pr1568).",
-        blankLineBefore: true,
-      }),
-      binding("provision", provision, {
-        comment: "services.kanidm.provision for services.hydra-kanidm settings.",
-        blankLineBefore: true,
-      }),
-      binding("oidcSettings", oidcSettings, {
-        comment: "services.hydra-oidc settings for Hydra signing in through this client.",
-        blankLineBefore: true,
-      }),
-    ]),
+        binding("rolesClaim", rolesClaim, {
+          comment: "The claim map that carries each group's roles in the id token (pr1568).",
+        }),
+        binding("provision", provision, {
+          comment: "services.kanidm.provision for services.hydra-kanidm settings.",
+        }),
+        binding("oidcSettings", oidcSettings, {
+          comment: "services.hydra-oidc settings for Hydra signing in through this client.",
+        }),
+      ]),
+    ),
   ),
 };
 

@@ -8,6 +8,7 @@ import {
   path,
   ref,
   string,
+  type Entry,
   type NixExpr,
   type Nixable,
 } from "../../nix/index.js";
@@ -42,4 +43,9 @@ export interface NixFile {
   readonly path: string;
   readonly header: string;
   readonly expr: NixExpr;
+}
+
+/** The bindings of a library file, an empty line between each two, as the files read. */
+export function spaced(entries: readonly Entry[]): Entry[] {
+  return entries.map((entry, i) => ({ ...entry, blankLineBefore: i > 0 }));
 }
