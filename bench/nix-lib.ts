@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { HYDRA_ROLES } from "../src/hydra/roles.js";
 import { printNix, toNixExpr } from "../src/nix/index.js";
 import { bestProcessRun } from "./measure.js";
 
@@ -25,15 +26,6 @@ const REPEAT = 100;
 const TARGET_GROWTH = 12;
 /** Below this many milliseconds a figure is within the start-up's jitter: not judged. */
 const RESOLUTION_MS = 5;
-
-const HYDRA_ROLES = [
-  "admin",
-  "create-projects",
-  "restart-jobs",
-  "bump-to-front",
-  "cancel-build",
-  "eval-jobset",
-];
 
 function groupName(index: number): string {
   return `team-${String(index).padStart(5, "0")}`;

@@ -2,6 +2,8 @@
 // reach Hydra through Config::General as exactly the values given, with no key or block added.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PR1568_FIXED_SCOPES } from "../../src/hydra/flavours.js";
+import { HYDRA_ROLES } from "../../src/hydra/roles.js";
 import {
   INCLUDED_SECRET,
   INCLUDE_DIR,
@@ -23,17 +25,6 @@ const BATCH = 250;
 
 /** Batches per property; two properties, so 2 * RUNS * BATCH cases per run of the suite. */
 const RUNS = 2;
-
-const ROLES = [
-  "admin",
-  "create-projects",
-  "restart-jobs",
-  "bump-to-front",
-  "cancel-build",
-  "eval-jobset",
-] as const;
-
-const FIXED_PR1568_SCOPES = ["openid", "profile", "email"];
 
 const SECRET_FILE = "/run/secrets/hydra-oidc";
 
@@ -147,7 +138,7 @@ function rolesFor(
   return fc
     .record({
       keys,
-      dealt: fc.shuffledSubarray([...ROLES]),
+      dealt: fc.shuffledSubarray([...HYDRA_ROLES]),
       twist: fc.constantFrom(...twists),
       invalid: badRole,
     })
@@ -366,7 +357,9 @@ function settingsOf(testCase: Case): OidcSettings {
 /** What Config::General must read from the section of `o`: its values, nothing more. */
 function expectedReading(o: OidcSettings): Record<string, unknown> {
   if (o.flavour === "pr1568") {
-    const extra = o.scopes.filter((scope) => !FIXED_PR1568_SCOPES.includes(scope));
+    const extra = o.scopes.filter(
+      (scope) => !(PR1568_FIXED_SCOPES as readonly string[]).includes(scope),
+    );
     const provider: Record<string, unknown> = {
       display_name: o.providerName,
       discovery_url: o.discoveryUrl,

@@ -90,3 +90,26 @@ export const SCENARIO_PR1568_CONF = [
   "</oidc>",
   "",
 ].join("\n");
+
+/** The scenario's hydra.conf section with the ners flavour, as the library prints it. */
+export const SCENARIO_NERS_CONF = [
+  "# OpenID Connect login, written by hydra-kanidm (ners flavour).",
+  "enable_hydra_login = 0",
+  "enable_oidc_login = 1",
+  "oidc_client_id = hydra",
+  "oidc_scope = openid email profile groups",
+  "oidc_auth_uri = https://sso.example.com/ui/oauth2",
+  "oidc_token_uri = https://sso.example.com/oauth2/token",
+  "oidc_userinfo_uri = https://sso.example.com/oauth2/openid/hydra/userinfo",
+  "oidc_name = Kanidm",
+  "include /run/hydra-oidc/client-secret.conf",
+  "<oidc_role_mapping>",
+  "  hydra.admins@sso.example.com = admin",
+  "  hydra.admins@sso.example.com = bump-to-front",
+  "  hydra.users@sso.example.com = cancel-build",
+  "  hydra.users@sso.example.com = eval-jobset",
+  "  hydra.users@sso.example.com = create-projects",
+  "  hydra.users@sso.example.com = restart-jobs",
+  "</oidc_role_mapping>",
+  "",
+].join("\n");

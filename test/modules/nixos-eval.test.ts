@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evalNixJson } from "../support/nix.js";
-import { REPO_ROOT, SCENARIO_PR1568_CONF, SCENARIO_ROLES_NIX, message } from "./library.js";
+import {
+  REPO_ROOT,
+  SCENARIO_NERS_CONF,
+  SCENARIO_PR1568_CONF,
+  SCENARIO_ROLES_NIX,
+  message,
+} from "./library.js";
 
 const NIXPKGS_LIB = process.env.NIXPKGS_LIB;
 
@@ -188,28 +194,6 @@ function allHosts(secret: string): string {
 }`;
 }
 
-const SCENARIO_CONF = [
-  "# OpenID Connect login, written by hydra-kanidm (ners flavour).",
-  "enable_hydra_login = 0",
-  "enable_oidc_login = 1",
-  "oidc_client_id = hydra",
-  "oidc_scope = openid email profile groups",
-  "oidc_auth_uri = https://sso.example.com/ui/oauth2",
-  "oidc_token_uri = https://sso.example.com/oauth2/token",
-  "oidc_userinfo_uri = https://sso.example.com/oauth2/openid/hydra/userinfo",
-  "oidc_name = Kanidm",
-  "include /run/hydra-oidc/client-secret.conf",
-  "<oidc_role_mapping>",
-  "  hydra.admins@sso.example.com = admin",
-  "  hydra.admins@sso.example.com = bump-to-front",
-  "  hydra.users@sso.example.com = cancel-build",
-  "  hydra.users@sso.example.com = eval-jobset",
-  "  hydra.users@sso.example.com = create-projects",
-  "  hydra.users@sso.example.com = restart-jobs",
-  "</oidc_role_mapping>",
-  "",
-].join("\n");
-
 const SCENARIO_PROVISION = {
   enable: true,
   groups: { "hydra.admins": {}, "hydra.users": {} },
@@ -282,7 +266,7 @@ describe.skipIf(!NIXPKGS_LIB)("the modules under the NixOS module system", () =>
 
   it("provisions the scenario with URLs and domain taken from services.hydra and kanidm", () => {
     expect(results.oneHost.provision).toEqual(SCENARIO_PROVISION);
-    expect(results.oneHost.extraConfig).toBe(SCENARIO_CONF);
+    expect(results.oneHost.extraConfig).toBe(SCENARIO_NERS_CONF);
   });
 
   it("fails no assertion and warns of nothing for the scenario", () => {
@@ -304,7 +288,7 @@ describe.skipIf(!NIXPKGS_LIB)("the modules under the NixOS module system", () =>
   it("splits across a Hydra host and a Kanidm host sharing the settings", () => {
     expect(results.hydraHost).toEqual({
       provision: {},
-      extraConfig: SCENARIO_CONF,
+      extraConfig: SCENARIO_NERS_CONF,
       failed: [],
       warnings: [],
       units: results.oneHost.units,

@@ -1,7 +1,7 @@
 // The FACTS.md scenario: our provisioning and hydra.conf equal the write-up's hand-written setup.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseHydraConf } from "../support/config-general.js";
-import { SCENARIO_PR1568_CONF, evalLibrary, type Outcome } from "./library.js";
+import { SCENARIO_NERS_CONF, SCENARIO_PR1568_CONF, evalLibrary, type Outcome } from "./library.js";
 
 interface ScenarioResults {
   readonly provision: unknown;
@@ -126,29 +126,7 @@ describe("the FACTS.md scenario, ners flavour", () => {
   });
 
   it("writes flat oidc_* keys, the secret include and one role mapping block", () => {
-    expect(results.conf).toBe(
-      [
-        "# OpenID Connect login, written by hydra-kanidm (ners flavour).",
-        "enable_hydra_login = 0",
-        "enable_oidc_login = 1",
-        "oidc_client_id = hydra",
-        "oidc_scope = openid email profile groups",
-        "oidc_auth_uri = https://sso.example.com/ui/oauth2",
-        "oidc_token_uri = https://sso.example.com/oauth2/token",
-        "oidc_userinfo_uri = https://sso.example.com/oauth2/openid/hydra/userinfo",
-        "oidc_name = Kanidm",
-        SECRET_INCLUDE,
-        "<oidc_role_mapping>",
-        "  hydra.admins@sso.example.com = admin",
-        "  hydra.admins@sso.example.com = bump-to-front",
-        "  hydra.users@sso.example.com = cancel-build",
-        "  hydra.users@sso.example.com = eval-jobset",
-        "  hydra.users@sso.example.com = create-projects",
-        "  hydra.users@sso.example.com = restart-jobs",
-        "</oidc_role_mapping>",
-        "",
-      ].join("\n"),
-    );
+    expect(results.conf).toBe(SCENARIO_NERS_CONF);
   });
 
   it("reads back through Config::General with the secret and a list of roles per group", () => {
